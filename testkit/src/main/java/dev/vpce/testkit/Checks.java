@@ -1,0 +1,47 @@
+package dev.vpce.testkit;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/** Argument checks whose messages name the field, the value and what was expected. */
+final class Checks {
+  private Checks() {}
+
+  static <T> T notNull(String field, T value) {
+    if (value == null) {
+      throw new IllegalArgumentException(field + " must not be null");
+    }
+    return value;
+  }
+
+  static String matches(String field, String value, Pattern pattern, String expected) {
+    notNull(field, value);
+    if (!pattern.matcher(value).matches()) {
+      throw new IllegalArgumentException(field + " must be " + expected + ", but was '" + value + "'");
+    }
+    return value;
+  }
+
+  static Duration notNegative(String field, Duration value) {
+    notNull(field, value);
+    if (value.isNegative()) {
+      throw new IllegalArgumentException(field + " must not be negative, but was " + value);
+    }
+    return value;
+  }
+
+  static InetAddress loopbackV4(String field, String literal) {
+    notNull(field, literal);
+    if (!literal.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")) {
+      throw new IllegalArgumentException(
+          field + " must be an IPv4 address in 127.0.0.0/8, but was '" + literal + "'");
+    }
+    try {
+      return InetAddress.getByName(literal);
+    } catch (Exception e) {
+      throw new IllegalArgumentException(
+          field + " must be an IPv4 address in 127.0.0.0/8, but was '" + literal + "'", e);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package dev.vpce.testkit;
+
+import dev.vpce.testkit.HttpCall.Reply;
+import dev.vpce.testkit.HttpCall.Request;
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The ECS task metadata endpoint, version 4: {@code ${ECS_CONTAINER_METADATA_URI_V4}/task} answers the
+ * task JSON, with or without {@code AvailabilityZone} (Fargate always has it; on EC2 it is optional).
+ * The zone is the emulated instance's, in the caller account's AZ names. Thread-safe.
+ */
+public final class EcsMetadataEmulator {
+  static final String TASK_ID = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
+
+  private final LocalPrivateLink kit;
+  private final URI uri;
+  private final boolean initiallyIncludesZone;
+  private final AtomicInteger requests = new AtomicInteger();
+  private volatile boolean includesZone;
+  private volatile MetadataFault fault;
+
+  EcsMetadataEmulator(LocalPrivateLink kit, URI uri, boolean includesZone) {
+    this.kit = kit;
+    this.uri = uri;
+    this.initiallyIncludesZone = includesZone;
+    this.includesZone = includesZone;
+  }
+
+  /** The value ECS puts in {@code ECS_CONTAINER_METADATA_URI_V4}. */
+  public URI uri() {
+    return uri;
+  }
+
+  /** Whether the task JSON carries {@code AvailabilityZone}. */
+  public EcsMetadataEmulator includeAvailabilityZone(boolean include) {
+    this.includesZone = include;
+    return this;
+  }
+
+  /** Answers with this fault until {@link #clearFault()}. */
+  public EcsMetadataEmulator fault(MetadataFault newFault) {
+    this.fault = Checks.notNull("fault", newFault);
+    return this;
+  }
+
+  /** Answers normally again. */
+  public EcsMetadataEmulator clearFault() {
+    this.fault = null;
+    return this;
+  }
+
+  /** Requests since start or the last reset. */
+  public int requests() {
+    return requests.get();
+  }
+
+  void reset() {
+    includesZone = initiallyIncludesZone;
+    fault = null;
+    requests.set(0);
+  }
+
+  Reply handle(Request r) {
+    requests.incrementAndGet();
+    MetadataFault f = fault;
+    if (f == MetadataFault.HANG) {
+      return Reply.hang();
+    }
+    if (f == MetadataFault.SERVER_ERROR) {
+      return Reply.text(500, "Internal Server Error");
+    }
+    if (f == MetadataFault.UNAUTHORIZED) {
+      return Reply.text(401, "Unauthorized");
+    }
+    String base = "/v4/" + TASK_ID;
+    if (f == MetadataFault.NOT_FOUND || !r.method().equals("GET")) {
+      return Reply.text(404, "404 page not found");
+    }
+    if (r.path().equals(base + "/task")) {
+      return Reply.of(200, "application/json", task());
+    }
+    if (r.path().equals(base) || r.path().equals(base + "/")) {
+      return Reply.of(200, "application/json", container());
+    }
+    return Reply.text(404, "404 page not found");
+  }
+
+  private String task() {
+    String zone = kit.callerAccount().zoneName(kit.instanceZone().id());
+    String region = kit.region();
+    String account = kit.callerAccount().id();
+    StringBuilder json = new StringBuilder(512);
+    json.append("{\"Cluster\":\"arn:aws:ecs:").append(region).append(':').append(account)
+        .append(":cluster/default\",")
+        .append("\"TaskARN\":\"arn:aws:ecs:").append(region).append(':').append(account)
+        .append(":task/default/").append(TASK_ID).append("\",")
+        .append("\"Family\":\"orders\",\"Revision\":\"7\",\"DesiredStatus\":\"RUNNING\",")
+        .append("\"KnownStatus\":\"RUNNING\",\"Limits\":{\"CPU\":0.25,\"Memory\":512},")
+        .append("\"PullStartedAt\":\"2025-03-14T09:26:50.12Z\",\"PullStoppedAt\":\"2025-03-14T09:26:52.42Z\",");
+    if (includesZone) {
+      json.append("\"AvailabilityZone\":\"").append(zone).append("\",");
+    }
+    json.append("\"VPCID\":\"").append(kit.vpcId()).append("\",")
+        .append("\"LaunchType\":\"FARGATE\",")
+        .append("\"Containers\":[").append(container()).append("]}");
+    return json.toString();
+  }
+
+  private String container() {
+    return "{\"DockerId\":\"" + TASK_ID + "-1234567890\",\"Name\":\"app\",\"DockerName\":\"app\","
+        + "\"Image\":\"orders:latest\",\"DesiredStatus\":\"RUNNING\",\"KnownStatus\":\"RUNNING\","
+        + "\"Type\":\"NORMAL\",\"Networks\":[{\"NetworkMode\":\"awsvpc\",\"IPv4Addresses\":[\"127.0.0.1\"]}]}";
+  }
+}

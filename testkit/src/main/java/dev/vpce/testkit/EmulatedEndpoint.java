@@ -1,0 +1,195 @@
+package dev.vpce.testkit;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One emulated interface endpoint while the kit runs: its identity, its DNS names, its state (which a
+ * test may change) and a {@link ZoneFront} for each of its zones. All fronts listen on the same port,
+ * as the ENIs of a real endpoint do. Thread-safe.
+ */
+public final class EmulatedEndpoint {
+  private final String serviceName;
+  private final String id;
+  private final String vpcId;
+  private final String type;
+  private final String initialState;
+  private final String privateDnsName;
+  private final String dnsSuffix;
+  private final Account owner;
+  private final String region;
+  private final List<Zone> zones;
+  private final Map<String, InetAddress> addressesByZone;
+  private final InetSocketAddress initialTarget;
+  private final Map<String, ZoneFront> fronts = new LinkedHashMap<>();
+  private int port;
+
+  private volatile String state;
+  private volatile InetSocketAddress target;
+
+  EmulatedEndpoint(EndpointSpec spec, String region, Account owner, List<Zone> zones,
+      Map<String, InetAddress> addressesByZone) {
+    this.serviceName = spec.serviceName;
+    this.id = spec.id;
+    this.vpcId = spec.vpcId;
+    this.type = spec.type;
+    this.initialState = spec.state;
+    this.privateDnsName = spec.privateDnsName;
+    this.dnsSuffix = spec.dnsSuffix;
+    this.owner = owner;
+    this.region = region;
+    this.zones = List.copyOf(zones);
+    this.addressesByZone = Collections.unmodifiableMap(new LinkedHashMap<>(addressesByZone));
+    this.initialTarget = spec.target;
+    this.state = initialState;
+    this.target = initialTarget;
+  }
+
+  void attach(int port, List<ZoneFront> zoneFronts) {
+    this.port = port;
+    for (ZoneFront f : zoneFronts) {
+      fronts.put(f.zone().name(), f);
+    }
+  }
+
+  /** The service name, for example {@code com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0}. */
+  public String serviceName() {
+    return serviceName;
+  }
+
+  /** The endpoint ID, for example {@code vpce-0a1b2c3d4e5f67890}. */
+  public String id() {
+    return id;
+  }
+
+  /** The VPC ID. */
+  public String vpcId() {
+    return vpcId;
+  }
+
+  /** The endpoint type as on the wire ({@code Interface}). */
+  public String type() {
+    return type;
+  }
+
+  /** The account that owns the endpoint. */
+  public Account owner() {
+    return owner;
+  }
+
+  /** The current state as on the wire ({@code available}, {@code pendingAcceptance}, …). */
+  public String state() {
+    return state;
+  }
+
+  /** Changes the state the EC2 emulator reports from now on, for example to {@code deleting}. */
+  public EmulatedEndpoint state(String newState) {
+    this.state = LocalPrivateLink.checkState("state", newState);
+    return this;
+  }
+
+  /** The zones the endpoint has a subnet in, in the owner's AZ names. */
+  public List<Zone> zones() {
+    return zones;
+  }
+
+  /** The port every zone front listens on. */
+  public int port() {
+    return port;
+  }
+
+  /** The front in a zone, by the owner's AZ name or by AZ ID. */
+  public ZoneFront zone(String zoneNameOrId) {
+    for (ZoneFront f : fronts.values()) {
+      if (f.zone().name().equals(zoneNameOrId) || f.zone().id().equals(zoneNameOrId)) {
+        return f;
+      }
+    }
+    throw new IllegalArgumentException("endpoint " + id + " has no zone '" + zoneNameOrId + "'; it has "
+        + fronts.keySet());
+  }
+
+  /** Every zone front, in zone order. */
+  public List<ZoneFront> fronts() {
+    return List.copyOf(fronts.values());
+  }
+
+  /** The ENI address in a zone (owner's AZ name). */
+  public InetAddress address(String zoneName) {
+    return zone(zoneName).ip();
+  }
+
+  /** The ENI addresses in zone order. */
+  public List<InetAddress> addresses() {
+    return new ArrayList<>(addressesByZone.values());
+  }
+
+  /** Where healthy fronts forward to, or null. */
+  public InetSocketAddress target() {
+    return target;
+  }
+
+  /** Points every zone front at a (new) target; connections already open keep theirs. */
+  public EmulatedEndpoint target(InetSocketAddress newTarget) {
+    this.target = newTarget;
+    return this;
+  }
+
+  /** The private DNS name, or null. */
+  public String privateDnsName() {
+    return privateDnsName;
+  }
+
+  /** The regional DNS name: {@code <id>-<suffix>.<service>.<region>.vpce.amazonaws.com}. */
+  public String regionalDnsName() {
+    return id + "-" + dnsSuffix + "." + serviceLabel() + "." + region + ".vpce.amazonaws.com";
+  }
+
+  /** The zonal DNS name for a zone, which carries the owner's AZ name. */
+  public String zonalDnsName(String zoneNameOrId) {
+    Zone z = zone(zoneNameOrId).zone();
+    return id + "-" + dnsSuffix + "-" + z.name() + "." + serviceLabel() + "." + region + ".vpce.amazonaws.com";
+  }
+
+  /** The ENI ID in a zone (derived from the endpoint ID and the AZ ID). */
+  public String networkInterfaceId(String zoneNameOrId) {
+    return Ids.hex("eni-", 17, id + "/" + zone(zoneNameOrId).zone().id());
+  }
+
+  /** The subnet ID in a zone (derived from the VPC ID and the AZ ID, so endpoints share subnets). */
+  public String subnetId(String zoneNameOrId) {
+    return Ids.subnetId(vpcId, zone(zoneNameOrId).zone().id());
+  }
+
+  private String serviceLabel() {
+    String vpceServicePrefix = "com.amazonaws.vpce." + region + ".";
+    if (serviceName.startsWith(vpceServicePrefix)) {
+      return serviceName.substring(vpceServicePrefix.length());
+    }
+    return serviceName.substring(("com.amazonaws." + region + ".").length());
+  }
+
+  void reset() {
+    state = initialState;
+    target = initialTarget;
+    for (ZoneFront f : fronts.values()) {
+      f.reset();
+    }
+  }
+
+  void close() {
+    for (ZoneFront f : fronts.values()) {
+      f.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return id + " (" + serviceName + ", " + state + ", zones " + fronts.keySet() + ")";
+  }
+}

@@ -1,0 +1,91 @@
+package dev.vpce.testkit;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How one emulated interface endpoint looks: the configuration half of {@link EmulatedEndpoint}, filled
+ * in by the consumer passed to {@link LocalPrivateLink.Builder#endpoint}. Unset values get defaults
+ * derived from the service name, so two runs build the same world.
+ */
+public final class EndpointSpec {
+  final String serviceName;
+  String id;
+  String vpcId;
+  String type = "Interface";
+  String state = "available";
+  String privateDnsName;
+  String dnsSuffix;
+  String ownerAccountId;
+  final List<String> zones = new ArrayList<>();
+  final Map<String, String> addresses = new LinkedHashMap<>();
+  InetSocketAddress target;
+
+  EndpointSpec(String serviceName) {
+    this.serviceName = serviceName;
+  }
+
+  /** The endpoint ID, {@code vpce-} and 17 (or, for old IDs, 8) hex digits. */
+  public EndpointSpec id(String id) {
+    this.id = id;
+    return this;
+  }
+
+  /** The VPC the endpoint lives in; defaults to the kit's VPC. */
+  public EndpointSpec vpcId(String vpcId) {
+    this.vpcId = vpcId;
+    return this;
+  }
+
+  /** The endpoint type as on the wire: {@code Interface} (the default), {@code Gateway}, … */
+  public EndpointSpec type(String type) {
+    this.type = type;
+    return this;
+  }
+
+  /** The state as on the wire, lower camel case: {@code available} (the default), {@code pendingAcceptance}, … */
+  public EndpointSpec state(String state) {
+    this.state = state;
+    return this;
+  }
+
+  /** A private DNS name that resolves, like the regional name, to every zone's address. */
+  public EndpointSpec privateDnsName(String privateDnsName) {
+    this.privateDnsName = privateDnsName;
+    return this;
+  }
+
+  /** The 8-character random part AWS adds to the endpoint ID in its DNS names. */
+  public EndpointSpec dnsSuffix(String dnsSuffix) {
+    this.dnsSuffix = dnsSuffix;
+    return this;
+  }
+
+  /** The account that owns the endpoint (and whose AZ names its zonal DNS names carry). */
+  public EndpointSpec ownerAccountId(String ownerAccountId) {
+    this.ownerAccountId = ownerAccountId;
+    return this;
+  }
+
+  /** The zones the endpoint has a subnet in, by AZ name in the owner's account; defaults to every zone. */
+  public EndpointSpec zones(String... zoneNames) {
+    zones.clear();
+    zones.addAll(List.of(zoneNames));
+    return this;
+  }
+
+  /** The ENI address in one zone; defaults to {@code 127.0.<endpoint number>.<zone number>}. */
+  public EndpointSpec address(String zoneName, String loopbackIpv4) {
+    addresses.put(zoneName, loopbackIpv4);
+    return this;
+  }
+
+  /** Where healthy zone fronts forward connections: the real server under test. */
+  public EndpointSpec target(InetSocketAddress target) {
+    this.target = target;
+    return this;
+  }
+}

@@ -1,0 +1,275 @@
+package dev.vpce.testkit;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/**
+ * An authoritative DNS server on 127.0.0.1 (UDP and TCP, one port) that answers the endpoints' regional,
+ * zonal and private DNS names with A records, built from real DNS packets with dnsjava's message
+ * classes. Per-name faults and changed answers switch at run time; every question is logged.
+ * Thread-safe.
+ */
+public final class LocalDns {
+  private static final int MAX_UDP = 512;
+
+  private final Map<String, List<InetAddress>> records;
+  private final Map<String, List<InetAddress>> answers = new ConcurrentHashMap<>();
+  private final Map<String, DnsFault> faults = new ConcurrentHashMap<>();
+  private final List<DnsQuery> log = new ArrayList<>();
+  private final Duration initialTtl;
+  private final Clock clock;
+  private final ExecutorService workers;
+  private final DatagramSocket udp;
+  private final ServerSocket tcp;
+  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private volatile Duration ttl;
+
+  LocalDns(Map<String, List<InetAddress>> records, Duration ttl, Clock clock, ExecutorService workers)
+      throws IOException {
+    this.records = Map.copyOf(records);
+    this.initialTtl = ttl;
+    this.ttl = ttl;
+    this.clock = clock;
+    this.workers = workers;
+    DatagramSocket[] u = new DatagramSocket[1];
+    ServerSocket[] t = new ServerSocket[1];
+    bindBoth(u, t);
+    this.udp = u[0];
+    this.tcp = t[0];
+    start("udp", this::serveUdp);
+    start("tcp", this::acceptTcp);
+  }
+
+  /** Binds UDP on an ephemeral loopback port, then TCP on the same port; retries if TCP's is taken. */
+  private static void bindBoth(DatagramSocket[] udp, ServerSocket[] tcp) throws IOException {
+    IOException last = null;
+    for (int attempt = 0; attempt < 20; attempt++) {
+      DatagramSocket u = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      try {
+        tcp[0] = ZoneFront.bind(new InetSocketAddress(u.getLocalAddress(), u.getLocalPort()), 50);
+        udp[0] = u;
+        return;
+      } catch (IOException portTakenForTcp) {
+        u.close();
+        last = portTakenForTcp;
+      }
+    }
+    throw new IOException("could not bind one port for DNS over UDP and TCP on loopback", last);
+  }
+
+  /** Where to send queries: 127.0.0.1 and the server's port, for UDP and TCP alike. */
+  public InetSocketAddress address() {
+    return new InetSocketAddress(udp.getLocalAddress(), udp.getLocalPort());
+  }
+
+  /** The TTL of every answer from now on. */
+  public Duration ttl() {
+    return ttl;
+  }
+
+  /** Sets the TTL of every answer from now on (whole seconds). */
+  public LocalDns ttl(Duration newTtl) {
+    Checks.notNegative("ttl", newTtl);
+    this.ttl = newTtl;
+    return this;
+  }
+
+  /** Answers a name with a fault until {@link #clear} or {@link LocalPrivateLink#reset}. */
+  public LocalDns fault(String name, DnsFault fault) {
+    faults.put(key(name), Checks.notNull("fault", fault));
+    return this;
+  }
+
+  /** Answers a name (known or new) with these addresses instead; none gives an empty NOERROR answer. */
+  public LocalDns answer(String name, InetAddress... addresses) {
+    answers.put(key(name), List.of(addresses));
+    return this;
+  }
+
+  /** Removes any fault and changed answer for a name. */
+  public LocalDns clear(String name) {
+    faults.remove(key(name));
+    answers.remove(key(name));
+    return this;
+  }
+
+  /** The names this server is authoritative for from the start. */
+  public Set<String> names() {
+    return records.keySet();
+  }
+
+  /** Every question received since start or the last reset, oldest first. */
+  public List<DnsQuery> queries() {
+    synchronized (log) {
+      return List.copyOf(log);
+    }
+  }
+
+  /** How many questions for a name were received since start or the last reset. */
+  public long queries(String name) {
+    String k = key(name);
+    return queries().stream().filter(q -> q.name().equals(k)).count();
+  }
+
+  void reset() {
+    faults.clear();
+    answers.clear();
+    ttl = initialTtl;
+    synchronized (log) {
+      log.clear();
+    }
+  }
+
+  void close() {
+    udp.close();
+    ZoneFront.closeQuietly(tcp);
+    for (Socket s : open) {
+      ZoneFront.closeQuietly(s);
+    }
+  }
+
+  private void start(String transport, Runnable loop) {
+    Thread t = new Thread(loop, "vpce-testkit-dns-" + transport + "-" + udp.getLocalPort());
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private void serveUdp() {
+    byte[] buf = new byte[4096];
+    while (!udp.isClosed()) {
+      DatagramPacket p = new DatagramPacket(buf, buf.length);
+      try {
+        udp.receive(p);
+        byte[] reply = answer(java.util.Arrays.copyOf(p.getData(), p.getLength()), "udp", MAX_UDP);
+        if (reply != null) {
+          udp.send(new DatagramPacket(reply, reply.length, p.getSocketAddress()));
+        }
+      } catch (SocketException closed) {
+        return;
+      } catch (IOException e) {
+        // one bad packet: keep serving
+      }
+    }
+  }
+
+  private void acceptTcp() {
+    while (!tcp.isClosed()) {
+      try {
+        Socket s = tcp.accept();
+        open.add(s);
+        workers.execute(() -> serveTcp(s));
+      } catch (IOException closed) {
+        return;
+      }
+    }
+  }
+
+  private void serveTcp(Socket s) {
+    try (s) {
+      DataInputStream in = new DataInputStream(s.getInputStream());
+      DataOutputStream out = new DataOutputStream(s.getOutputStream());
+      while (true) {
+        byte[] query = new byte[in.readUnsignedShort()];
+        in.readFully(query);
+        byte[] reply = answer(query, "tcp", 65_535);
+        if (reply != null) {
+          out.writeShort(reply.length);
+          out.write(reply);
+          out.flush();
+        }
+      }
+    } catch (EOFException done) {
+      // the client closed the connection
+    } catch (IOException e) {
+      // the client went away
+    } finally {
+      open.remove(s);
+    }
+  }
+
+  /** Builds the reply to one query, or null to send nothing (a malformed query or a timeout fault). */
+  private byte[] answer(byte[] wire, String transport, int maxLength) {
+    Message query;
+    try {
+      query = new Message(wire);
+    } catch (IOException malformed) {
+      return null;
+    }
+    Record question = query.getQuestion();
+    Message reply = new Message(query.getHeader().getID());
+    reply.getHeader().setFlag(Flags.QR);
+    if (query.getHeader().getFlag(Flags.RD)) {
+      reply.getHeader().setFlag(Flags.RD);
+    }
+    if (question == null) {
+      reply.getHeader().setRcode(Rcode.FORMERR);
+      return reply.toWire(maxLength);
+    }
+    reply.addRecord(question, Section.QUESTION);
+    String name = key(question.getName().toString());
+    synchronized (log) {
+      log.add(new DnsQuery(name, Type.string(question.getType()), transport, clock.instant()));
+    }
+    DnsFault fault = faults.get(name);
+    if (fault == DnsFault.TIMEOUT) {
+      return null;
+    }
+    if (fault != null) {
+      reply.getHeader().setRcode(fault == DnsFault.NXDOMAIN ? Rcode.NXDOMAIN : Rcode.SERVFAIL);
+      return reply.toWire(maxLength);
+    }
+    List<InetAddress> addresses = answers.containsKey(name) ? answers.get(name) : records.get(name);
+    if (addresses == null || question.getDClass() != DClass.IN) {
+      reply.getHeader().setRcode(Rcode.NXDOMAIN);
+      return reply.toWire(maxLength);
+    }
+    reply.getHeader().setFlag(Flags.AA);
+    long ttlSeconds = ttl.getSeconds();
+    Name owner = question.getName();
+    int type = question.getType();
+    for (InetAddress a : addresses) {
+      if (a instanceof Inet4Address && (type == Type.A || type == Type.ANY)) {
+        reply.addRecord(new ARecord(owner, DClass.IN, ttlSeconds, a), Section.ANSWER);
+      } else if (a instanceof Inet6Address && (type == Type.AAAA || type == Type.ANY)) {
+        reply.addRecord(new AAAARecord(owner, DClass.IN, ttlSeconds, a), Section.ANSWER);
+      }
+    }
+    return reply.toWire(maxLength);
+  }
+
+  static String key(String name) {
+    Checks.notNull("name", name);
+    String n = name.toLowerCase(Locale.ROOT);
+    return n.endsWith(".") ? n.substring(0, n.length() - 1) : n;
+  }
+}

@@ -1,0 +1,108 @@
+package dev.vpce.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Lookup;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.Type;
+
+class LocalDnsIT {
+  @RegisterExtension
+  static final LocalPrivateLinkExtension WORLD = new LocalPrivateLinkExtension(LocalPrivateLink.builder()
+      .endpoint(LocalPrivateLink.DEFAULT_SERVICE_NAME, e -> e.privateDnsName("orders.internal.example.com")));
+
+  static SimpleResolver resolver(LocalPrivateLink kit, boolean tcp) {
+    SimpleResolver r = new SimpleResolver(kit.dns().address());
+    r.setTCP(tcp);
+    r.setTimeout(Duration.ofMillis(400));
+    return r;
+  }
+
+  static Message ask(LocalPrivateLink kit, String name, int type, boolean tcp) throws IOException {
+    return resolver(kit, tcp).send(Message.newQuery(Record.newRecord(Name.fromString(name + "."), type, DClass.IN)));
+  }
+
+  static List<String> addresses(Message m) {
+    return m.getSection(Section.ANSWER).stream()
+        .map(r -> ((ARecord) r).getAddress().getHostAddress()).toList();
+  }
+
+  @Test
+  void answersRegionalZonalAndPrivateNamesWithTheConfiguredTtl(LocalPrivateLink kit) throws IOException {
+    EmulatedEndpoint ep = kit.endpoint();
+    Message regional = ask(kit, ep.regionalDnsName(), Type.A, false);
+    assertThat(regional.getRcode()).isEqualTo(Rcode.NOERROR);
+    assertThat(addresses(regional)).containsExactly("127.0.1.1", "127.0.1.2", "127.0.1.3");
+    assertThat(regional.getSection(Section.ANSWER)).allSatisfy(r -> assertThat(r.getTTL()).isEqualTo(60));
+
+    assertThat(addresses(ask(kit, ep.zonalDnsName("us-east-1b"), Type.A, false))).containsExactly("127.0.1.2");
+    assertThat(addresses(ask(kit, "Orders.Internal.Example.com", Type.A, true)))
+        .containsExactly("127.0.1.1", "127.0.1.2", "127.0.1.3");
+
+    Message aaaa = ask(kit, ep.regionalDnsName(), Type.AAAA, false);
+    assertThat(aaaa.getRcode()).isEqualTo(Rcode.NOERROR);
+    assertThat(aaaa.getSection(Section.ANSWER)).isEmpty();
+
+    kit.dns().ttl(Duration.ofSeconds(5));
+    assertThat(ask(kit, ep.zonalDnsName("us-east-1a"), Type.A, false).getSection(Section.ANSWER).get(0).getTTL())
+        .isEqualTo(5);
+  }
+
+  @Test
+  void unknownNamesAreNxdomain(LocalPrivateLink kit) throws IOException {
+    assertThat(ask(kit, "nothing.example.com", Type.A, false).getRcode()).isEqualTo(Rcode.NXDOMAIN);
+  }
+
+  @Test
+  void faultsBehaveAsRealServersDoAndSwitchWhileRunning(LocalPrivateLink kit) throws Exception {
+    String zonal = kit.endpoint().zonalDnsName("us-east-1a");
+    kit.dns().fault(zonal, DnsFault.NXDOMAIN);
+    assertThat(ask(kit, zonal, Type.A, false).getRcode()).isEqualTo(Rcode.NXDOMAIN);
+    assertThat(lookup(kit, zonal).getResult()).isEqualTo(Lookup.HOST_NOT_FOUND);
+
+    kit.dns().fault(zonal, DnsFault.SERVFAIL);
+    assertThat(ask(kit, zonal, Type.A, false).getRcode()).isEqualTo(Rcode.SERVFAIL);
+    assertThat(lookup(kit, zonal).getResult()).isEqualTo(Lookup.TRY_AGAIN);
+
+    kit.dns().fault(zonal, DnsFault.TIMEOUT);
+    assertThatThrownBy(() -> ask(kit, zonal, Type.A, false)).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> ask(kit, zonal, Type.A, true)).isInstanceOf(IOException.class);
+
+    kit.dns().clear(zonal).answer(zonal, InetAddress.getByName("127.0.9.9"));
+    assertThat(addresses(ask(kit, zonal, Type.A, false))).containsExactly("127.0.9.9");
+    kit.dns().clear(zonal);
+    assertThat(addresses(ask(kit, zonal, Type.A, false))).containsExactly("127.0.1.1");
+  }
+
+  @Test
+  void logsEveryQuestionWithItsTransport(LocalPrivateLink kit) throws IOException {
+    String regional = kit.endpoint().regionalDnsName();
+    ask(kit, regional, Type.A, false);
+    ask(kit, regional, Type.A, true);
+    assertThat(kit.dns().queries(regional)).isEqualTo(2);
+    assertThat(kit.dns().queries()).extracting(DnsQuery::transport).containsExactly("udp", "tcp");
+    assertThat(kit.dns().queries()).extracting(DnsQuery::type).containsOnly("A");
+  }
+
+  private static Lookup lookup(LocalPrivateLink kit, String name) throws Exception {
+    Lookup l = new Lookup(Name.fromString(name + "."), Type.A);
+    l.setResolver(resolver(kit, false));
+    l.setCache(null);
+    l.run();
+    return l;
+  }
+}

@@ -1,0 +1,144 @@
+package dev.vpce.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ZoneFrontIT {
+  static ServerSocket echo;
+  static LocalPrivateLink kit;
+
+  @BeforeAll
+  static void start() throws IOException {
+    echo = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    Thread t = new Thread(() -> {
+      while (!echo.isClosed()) {
+        try {
+          Socket s = echo.accept();
+          Thread c = new Thread(() -> {
+            try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
+              in.transferTo(out);
+            } catch (IOException ignored) {
+              // client gone
+            }
+          });
+          c.setDaemon(true);
+          c.start();
+        } catch (IOException closed) {
+          return;
+        }
+      }
+    });
+    t.setDaemon(true);
+    t.start();
+    kit = LocalPrivateLink.defaults().build();
+    kit.endpoint().target((InetSocketAddress) echo.getLocalSocketAddress());
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    kit.close();
+    echo.close();
+  }
+
+  static String roundTrip(InetSocketAddress at, String text) throws IOException {
+    try (Socket s = new Socket()) {
+      s.connect(at, 2_000);
+      s.setSoTimeout(5_000);
+      s.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+      s.shutdownOutput();
+      return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void healthyFrontsForwardDataAndCountConnectionsPerZone() throws IOException {
+    kit.reset();
+    kit.endpoint().target((InetSocketAddress) echo.getLocalSocketAddress());
+    ZoneFront a = kit.endpoint().zone("us-east-1a");
+    ZoneFront b = kit.endpoint().zone("use1-az1");
+    assertThat(a.address().getPort()).isEqualTo(b.address().getPort()).isEqualTo(kit.endpoint().port());
+    assertThat(a.ip().getHostAddress()).isEqualTo("127.0.1.1");
+
+    assertThat(roundTrip(a.address(), "hello through a")).isEqualTo("hello through a");
+    assertThat(roundTrip(a.address(), "x".repeat(100_000))).hasSize(100_000);
+    assertThat(roundTrip(b.address(), "hello through b")).isEqualTo("hello through b");
+    assertThat(a.connections()).isEqualTo(2);
+    assertThat(b.connections()).isEqualTo(1);
+    assertThat(kit.endpoint().zone("us-east-1c").connections()).isZero();
+  }
+
+  @Test
+  void everyModeShowsItsSymptomAndSwitchesBackWithoutARestart() throws IOException {
+    kit.reset();
+    kit.endpoint().target((InetSocketAddress) echo.getLocalSocketAddress());
+    ZoneFront a = kit.endpoint().zone("us-east-1a");
+
+    a.mode(BackendMode.REFUSE);
+    assertThatThrownBy(() -> new Socket().connect(a.address(), 2_000))
+        .isInstanceOf(ConnectException.class).hasMessageContaining("refused");
+
+    a.mode(BackendMode.BLACKHOLE);
+    try (Socket s = new Socket()) {
+      assertThatThrownBy(() -> s.connect(a.address(), 300)).isInstanceOf(SocketTimeoutException.class);
+    }
+
+    a.mode(BackendMode.RESET);
+    int before = a.connections();
+    try (Socket s = new Socket()) {
+      s.connect(a.address(), 2_000); // the handshake completes
+      s.setSoTimeout(5_000);
+      assertThatThrownBy(() -> {
+        s.getOutputStream().write(1);
+        s.getInputStream().read();
+      }).isInstanceOf(SocketException.class).hasMessageContaining("reset");
+    }
+    assertThat(a.connections()).isEqualTo(before + 1);
+
+    a.mode(BackendMode.HEALTHY);
+    assertThat(roundTrip(a.address(), "back")).isEqualTo("back");
+    assertThat(roundTrip(kit.endpoint().zone("us-east-1b").address(), "other zones never noticed"))
+        .isEqualTo("other zones never noticed");
+  }
+
+  @Test
+  void addedLatencyHoldsTheFirstByteBack() throws IOException {
+    kit.reset();
+    kit.endpoint().target((InetSocketAddress) echo.getLocalSocketAddress());
+    ZoneFront c = kit.endpoint().zone("us-east-1c").latency(Duration.ofSeconds(2));
+    try (Socket s = new Socket()) {
+      s.connect(c.address(), 2_000);
+      s.getOutputStream().write('x');
+      s.setSoTimeout(100);
+      assertThatThrownBy(() -> s.getInputStream().read()).isInstanceOf(SocketTimeoutException.class);
+      s.setSoTimeout(10_000);
+      assertThat(s.getInputStream().read()).isEqualTo('x');
+    }
+  }
+
+  @Test
+  void aFrontWithoutATargetClosesTheConnection() throws IOException {
+    kit.reset();
+    kit.endpoint().target(null);
+    try (Socket s = new Socket()) {
+      s.connect(kit.endpoint().zone("us-east-1a").address(), 2_000);
+      s.setSoTimeout(5_000);
+      assertThat(s.getInputStream().read()).isEqualTo(-1);
+    }
+  }
+}
