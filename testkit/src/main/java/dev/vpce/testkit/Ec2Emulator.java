@@ -44,6 +44,7 @@ public final class Ec2Emulator {
   private Ec2Fault fault; // guarded by this
   private int faultsLeft; // guarded by this; negative = until cleared
   private volatile Duration latency = Duration.ZERO;
+  private volatile int pageLimit = 1000;
 
   Ec2Emulator(LocalPrivateLink kit, URI endpoint) {
     this.kit = kit;
@@ -85,6 +86,18 @@ public final class Ec2Emulator {
     return this;
   }
 
+  /**
+   * The most items one page holds whatever {@code MaxResults} asks, as EC2 may return fewer items than
+   * asked along with a {@code NextToken}; 1000 by default.
+   */
+  public Ec2Emulator pageLimit(int items) {
+    if (items < 1) {
+      throw new IllegalArgumentException("pageLimit must be at least 1, but was " + items);
+    }
+    this.pageLimit = items;
+    return this;
+  }
+
   /** How many requests named this action since start or the last reset (faulted ones included). */
   public int calls(String action) {
     AtomicInteger n = calls.get(action);
@@ -99,6 +112,7 @@ public final class Ec2Emulator {
   void reset() {
     clearFault();
     latency = Duration.ZERO;
+    pageLimit = 1000;
     calls.clear();
   }
 
@@ -460,7 +474,7 @@ public final class Ec2Emulator {
 
   private record Page<T>(List<T> items, String nextToken) {}
 
-  private static <T> Page<T> page(String action, List<T> all, Map<String, String> p) {
+  private <T> Page<T> page(String action, List<T> all, Map<String, String> p) {
     int start = 0;
     String token = p.get("NextToken");
     if (token != null && !token.isEmpty()) {
@@ -487,7 +501,7 @@ public final class Ec2Emulator {
             "Value (" + max + ") for parameter maxResults is invalid. Expecting a value between 1 and 1000.");
       }
     }
-    int end = Math.min(all.size(), start + size);
+    int end = Math.min(all.size(), start + Math.min(size, pageLimit));
     List<T> items = start >= all.size() ? List.of() : all.subList(start, end);
     String next = end < all.size()
         ? Base64.getUrlEncoder().withoutPadding().encodeToString((action + ":" + end).getBytes(StandardCharsets.UTF_8))

@@ -1,0 +1,110 @@
+package dev.vpce;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A logical hostname tied to a PrivateLink endpoint. TLS SNI, certificate checks and the HTTP
+ * {@code Host} header keep using the hostname; only the TCP destination follows the route.
+ *
+ * <p>A binding names either a <b>service</b>, whose endpoint is discovered through the EC2 API, or a
+ * <b>static</b> endpoint: its regional DNS name and, optionally, zonal DNS names by AZ name or AZ ID.
+ * A static binding makes no AWS call at all; without explicit zonal names, the local zone's name is
+ * derived by the documented rule ({@code <endpoint-id>-<suffix>-<az-name>.…}). Immutable.
+ */
+public final class Binding {
+  private final String host;
+  private final String serviceName;
+  private final String regionalDnsName;
+  private final Map<String, String> zonalDnsNames;
+  private final boolean bindPrivateDnsName;
+
+  private Binding(Builder b) {
+    this.host = b.host;
+    this.serviceName = b.serviceName;
+    this.regionalDnsName = b.regionalDnsName;
+    this.zonalDnsNames = Map.copyOf(b.zonalDnsNames);
+    this.bindPrivateDnsName = b.bindPrivateDnsName;
+  }
+
+  /** Starts a binding for a hostname. */
+  public static Builder builder(String host) {
+    return new Builder(host);
+  }
+
+  /** The logical hostname. */
+  public String host() {
+    return host;
+  }
+
+  /** The service name, or null for a static binding. */
+  public String serviceName() {
+    return serviceName;
+  }
+
+  /** The regional DNS name of a static binding, or null. */
+  public String regionalDnsName() {
+    return regionalDnsName;
+  }
+
+  /** Zonal DNS names of a static binding by AZ name or AZ ID; may be empty. */
+  public Map<String, String> zonalDnsNames() {
+    return zonalDnsNames;
+  }
+
+  /** Whether the discovered endpoint's private DNS name is bound too (true unless turned off). */
+  public boolean bindPrivateDnsName() {
+    return bindPrivateDnsName;
+  }
+
+  /** Whether this binding makes no AWS call. */
+  public boolean isStatic() {
+    return serviceName == null;
+  }
+
+  @Override
+  public String toString() {
+    return host + " -> " + (isStatic() ? regionalDnsName : serviceName);
+  }
+
+  /** Builds a {@link Binding}; checked when the {@link PrivateLink} is built. */
+  public static final class Builder {
+    private final String host;
+    private String serviceName;
+    private String regionalDnsName;
+    private final Map<String, String> zonalDnsNames = new LinkedHashMap<>();
+    private boolean bindPrivateDnsName = true;
+
+    private Builder(String host) {
+      this.host = host;
+    }
+
+    /** Discover the endpoint of this service ({@code com.amazonaws.vpce.<region>.vpce-svc-…}). */
+    public Builder serviceName(String name) {
+      this.serviceName = name;
+      return this;
+    }
+
+    /** A static endpoint: its regional DNS name ({@code vpce-…vpce.amazonaws.com}). */
+    public Builder regionalDnsName(String name) {
+      this.regionalDnsName = name;
+      return this;
+    }
+
+    /** A static endpoint's zonal DNS name for a zone, by AZ name ({@code us-east-1a}) or AZ ID ({@code use1-az6}). */
+    public Builder zonalDnsName(String zone, String name) {
+      zonalDnsNames.put(zone, name);
+      return this;
+    }
+
+    /** Whether to bind the discovered endpoint's private DNS name as well; true by default. */
+    public Builder bindPrivateDnsName(boolean bind) {
+      this.bindPrivateDnsName = bind;
+      return this;
+    }
+
+    public Binding build() {
+      return new Binding(this);
+    }
+  }
+}

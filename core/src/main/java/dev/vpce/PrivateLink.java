@@ -1,0 +1,358 @@
+package dev.vpce;
+
+import dev.vpce.discovery.EndpointDiscovery;
+import dev.vpce.dns.NameResolver;
+import dev.vpce.internal.Checks;
+import dev.vpce.internal.DefaultDiscovery;
+import dev.vpce.internal.Engine;
+import dev.vpce.internal.EngineSettings;
+import dev.vpce.internal.EnvironmentPlacementSource;
+import dev.vpce.internal.Names;
+import dev.vpce.internal.PlacementChain;
+import dev.vpce.internal.Scheduler;
+import dev.vpce.internal.ThreadScheduler;
+import dev.vpce.placement.PlacementSource;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Routes new connections for bound hostnames to the PrivateLink interface endpoint in this process's
+ * Availability Zone, falls back to the endpoint's regional addresses when that zone fails, and returns
+ * once it recovers.
+ *
+ * <pre>{@code
+ * PrivateLink privateLink = PrivateLink.builder()
+ *     .bind("orders.internal.example.com", "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0")
+ *     .build();
+ * List<InetAddress> route = privateLink.resolve("orders.internal.example.com"); // best first
+ * }</pre>
+ *
+ * <p>Placement, discovery and DNS run on one small pool of daemon threads per instance. After a binding's
+ * first resolution, {@link #resolve} never waits on the network and takes no contended lock. Clients
+ * report each connect's outcome ({@link #connectSucceeded}, {@link #connectFailed}) to feed one circuit
+ * breaker per address. Thread-safe; {@link #close()} stops every thread it started.
+ */
+public final class PrivateLink implements AutoCloseable {
+  private final Engine engine;
+
+  private PrivateLink(Engine engine) {
+    this.engine = engine;
+  }
+
+  /** A builder with the defaults described on each of its methods. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The addresses for a new connection to a bound host, best first: the local zone's, then the regional
+   * name's, with addresses whose breaker is open last. Never empty. The first call for a binding may
+   * wait for start-up (placement, discovery, DNS) up to {@link Builder#startupTimeout}; later calls
+   * do not wait.
+   *
+   * @throws UnboundHostException         when the host has no binding; resolve it with the system resolver
+   * @throws EndpointUnavailableException when the endpoint cannot carry traffic (its message says why)
+   */
+  public List<InetAddress> resolve(String host) throws UnknownHostException {
+    return engine.resolve(host);
+  }
+
+  /** Whether a host has a binding (a private DNS name bound automatically counts once discovered). */
+  public boolean isBound(String host) {
+    return engine.isBound(host);
+  }
+
+  /** The current route of a bound host, for inspection; like {@link #resolve}, without taking a trial. */
+  public Route route(String host) throws UnknownHostException {
+    return engine.route(host);
+  }
+
+  /** A connect (and TLS handshake) to this address succeeded. Cheap; call it for every new connection. */
+  public void connectSucceeded(InetAddress address) {
+    engine.connectSucceeded(address);
+  }
+
+  /**
+   * A connect or TLS handshake to this address failed. Connect refusals, timeouts, resets and handshake
+   * failures count against the address; certificate and hostname-verification failures, and attempts the
+   * client cancelled itself (a lost race), do not. Do not report HTTP status codes.
+   *
+   * @return whether the failure counted against the address
+   */
+  public boolean connectFailed(InetAddress address, IOException cause) {
+    return engine.connectFailed(address, cause);
+  }
+
+  /** Where this process runs, once the placement chain has answered; null before that. */
+  public Placement placement() {
+    return engine.placement();
+  }
+
+  /** The endpoint behind a bound host, once known; null before that or for unbound hosts. */
+  public Endpoint endpoint(String host) {
+    return engine.endpoint(host);
+  }
+
+  /** The bound hosts, lower case, including private DNS names bound automatically. */
+  public Set<String> hosts() {
+    return engine.hosts();
+  }
+
+  /** Each address that has a circuit breaker, with the breaker's state name. */
+  public Map<InetAddress, String> breakerStates() {
+    return engine.breakerStates();
+  }
+
+  /** How many routes of each tier {@link #resolve} handed out, per binding host. */
+  public Map<String, Map<RouteTier, Long>> routeCounts() {
+    return engine.tierCounts();
+  }
+
+  /** Stops every thread this instance started, and closes the EC2 client it created. Idempotent. */
+  @Override
+  public void close() {
+    engine.close();
+  }
+
+  /**
+   * Builds a {@link PrivateLink}. Every setting is checked by {@link #build()}, which names the setting
+   * and the value it rejects. Reusable.
+   */
+  public static final class Builder {
+    private final List<Binding> bindings = new ArrayList<>();
+    private Placement placement;
+    private List<PlacementSource> placementSources;
+    private Duration placementBudget = Duration.ofSeconds(1);
+    private String vpcId;
+    private EndpointDiscovery discovery;
+    private NameResolver nameResolver;
+    private Duration staleAnswerLimit = Duration.ofMinutes(5);
+    private Duration refreshInterval = Duration.ofMinutes(5);
+    private Duration startupTimeout = Duration.ofSeconds(10);
+    private int breakerFailureThreshold = 3;
+    private Duration breakerOpenWait = Duration.ofSeconds(5);
+    private Duration breakerMaxOpenWait = Duration.ofMinutes(1);
+    private Duration breakerTrialTimeout = Duration.ofSeconds(10);
+    private PrivateLinkListener listener;
+    private Clock clock = Clock.systemUTC();
+    private Supplier<Scheduler> scheduler = () -> new ThreadScheduler(2);
+
+    private Builder() {}
+
+    /** Binds a hostname to a service whose endpoint is discovered through the EC2 API. */
+    public Builder bind(String host, String serviceName) {
+      return bind(Binding.builder(host).serviceName(serviceName).build());
+    }
+
+    /** Adds a binding (discovered or static). */
+    public Builder bind(Binding binding) {
+      bindings.add(Checks.notNull("binding", binding));
+      return this;
+    }
+
+    /** Where this process runs, which skips the placement chain. */
+    public Builder placement(Placement placement) {
+      this.placement = placement;
+      return this;
+    }
+
+    /**
+     * The placement chain, asked in order: by default {@link PlacementSource#environment()},
+     * {@link PlacementSource#ecsTaskMetadata()}, then {@link PlacementSource#imds()}.
+     */
+    public Builder placementSources(List<PlacementSource> sources) {
+      this.placementSources = List.copyOf(sources);
+      return this;
+    }
+
+    /** The time the whole placement chain may take; 1 second by default. */
+    public Builder placementBudget(Duration budget) {
+      this.placementBudget = budget;
+      return this;
+    }
+
+    /** The caller's VPC for discovery; by default the one the placement source reports, if any. */
+    public Builder vpcId(String vpcId) {
+      this.vpcId = vpcId;
+      return this;
+    }
+
+    /**
+     * How endpoints are discovered; by default {@code Ec2EndpointDiscovery} with an EC2 client for the
+     * service's region, the default credentials chain and the URL-connection HTTP client.
+     */
+    public Builder discovery(EndpointDiscovery discovery) {
+      this.discovery = discovery;
+      return this;
+    }
+
+    /** How endpoint names are resolved; by default dnsjava against the system's name servers. */
+    public Builder nameResolver(NameResolver resolver) {
+      this.nameResolver = resolver;
+      return this;
+    }
+
+    /** How long past its TTL a DNS answer is served while refreshes fail; 5 minutes by default. */
+    public Builder staleAnswerLimit(Duration limit) {
+      this.staleAnswerLimit = limit;
+      return this;
+    }
+
+    /** How often endpoint metadata is refreshed (jittered by ±10 %); 5 minutes by default. */
+    public Builder refreshInterval(Duration interval) {
+      this.refreshInterval = interval;
+      return this;
+    }
+
+    /** How long the first {@code resolve} of a binding waits for start-up; 10 seconds by default. */
+    public Builder startupTimeout(Duration timeout) {
+      this.startupTimeout = timeout;
+      return this;
+    }
+
+    /** Failed connects in a row that open an address's breaker; 3 by default. */
+    public Builder breakerFailureThreshold(int failures) {
+      this.breakerFailureThreshold = failures;
+      return this;
+    }
+
+    /** How long an open breaker waits before one trial connection; doubles per failed trial. 5 s by default. */
+    public Builder breakerOpenWait(Duration wait) {
+      this.breakerOpenWait = wait;
+      return this;
+    }
+
+    /** The cap on an open breaker's wait; 1 minute by default. */
+    public Builder breakerMaxOpenWait(Duration wait) {
+      this.breakerMaxOpenWait = wait;
+      return this;
+    }
+
+    /** How long a trial connection may go unreported before another is allowed; 10 s by default. */
+    public Builder breakerTrialTimeout(Duration timeout) {
+      this.breakerTrialTimeout = timeout;
+      return this;
+    }
+
+    /** Hears events; must be fast and must not throw. */
+    public Builder listener(PrivateLinkListener listener) {
+      this.listener = listener;
+      return this;
+    }
+
+    /** The clock for TTLs and breaker waits; the system UTC clock by default. */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    Builder scheduler(Supplier<Scheduler> scheduler) {
+      this.scheduler = scheduler;
+      return this;
+    }
+
+    /**
+     * Checks every setting and starts the instance: start-up (placement, discovery, DNS) begins at once in
+     * the background.
+     *
+     * @throws IllegalArgumentException naming the setting and the value, for any bad setting
+     */
+    public PrivateLink build() {
+      if (bindings.isEmpty()) {
+        throw new IllegalArgumentException("bindings must not be empty: call bind(host, serviceName) at least once");
+      }
+      Set<String> hosts = new HashSet<>();
+      boolean anyDiscovered = false;
+      for (Binding b : bindings) {
+        checkBinding(b);
+        if (!hosts.add(b.host().toLowerCase(Locale.ROOT))) {
+          throw new IllegalArgumentException("binding host '" + b.host() + "' is bound twice");
+        }
+        anyDiscovered |= !b.isStatic();
+      }
+      if (placement != null) {
+        if (placement.zoneName() != null) {
+          Checks.matches("placement.zoneName", placement.zoneName(), Names.ZONE_NAME, "an AZ name such as us-east-1a");
+        }
+        if (placement.zoneId() != null) {
+          Checks.matches("placement.zoneId", placement.zoneId(), Names.ZONE_ID, "an AZ ID such as use1-az6");
+        }
+      }
+      Checks.positive("placementBudget", placementBudget);
+      if (vpcId != null) {
+        Checks.matches("vpcId", vpcId, java.util.regex.Pattern.compile("vpc-([0-9a-f]{8}|[0-9a-f]{17})"),
+            "vpc- and 8 or 17 hex digits");
+      }
+      Checks.notNegative("staleAnswerLimit", staleAnswerLimit);
+      Checks.positive("refreshInterval", refreshInterval);
+      Checks.positive("startupTimeout", startupTimeout);
+      Checks.atLeast("breakerFailureThreshold", breakerFailureThreshold, 1);
+      Checks.positive("breakerOpenWait", breakerOpenWait);
+      Checks.positive("breakerMaxOpenWait", breakerMaxOpenWait);
+      if (breakerMaxOpenWait.compareTo(breakerOpenWait) < 0) {
+        throw new IllegalArgumentException("breakerMaxOpenWait must be at least breakerOpenWait (" + breakerOpenWait
+            + "), but was " + breakerMaxOpenWait);
+      }
+      Checks.positive("breakerTrialTimeout", breakerTrialTimeout);
+      Checks.notNull("clock", clock);
+
+      List<PlacementSource> sources = placementSources != null ? placementSources
+          : List.of(PlacementSource.environment(), PlacementSource.ecsTaskMetadata(), PlacementSource.imds());
+      for (PlacementSource s : sources) {
+        if (s instanceof EnvironmentPlacementSource env) {
+          env.locate(placementBudget); // a malformed VPCE_AVAILABILITY_ZONE fails here, not in the background
+        }
+      }
+      List<AutoCloseable> owned = new ArrayList<>();
+      Function<String, EndpointDiscovery> discoveryForRegion = null;
+      if (anyDiscovered) {
+        EndpointDiscovery chosen = discovery;
+        discoveryForRegion = chosen != null ? region -> chosen : DefaultDiscovery.forRegions(owned);
+      }
+      NameResolver resolver = nameResolver != null ? nameResolver : NameResolver.system();
+      return new PrivateLink(new Engine(new EngineSettings(List.copyOf(bindings), placement,
+          new PlacementChain(sources, placementBudget), vpcId, discoveryForRegion, resolver, staleAnswerLimit,
+          refreshInterval, startupTimeout, breakerFailureThreshold, breakerOpenWait, breakerMaxOpenWait,
+          breakerTrialTimeout, listener, clock, scheduler, owned)));
+    }
+
+    private static void checkBinding(Binding b) {
+      String host = b.host();
+      Checks.matches("binding.host", host, Names.HOSTNAME, "a hostname such as orders.internal.example.com");
+      String prefix = "binding[" + host + "].";
+      if ((b.serviceName() == null) == (b.regionalDnsName() == null)) {
+        throw new IllegalArgumentException(prefix + "needs exactly one of serviceName (discovered) or "
+            + "regionalDnsName (static), but had " + (b.serviceName() == null ? "neither" : "both"));
+      }
+      if (b.serviceName() != null) {
+        Checks.matches(prefix + "serviceName", b.serviceName(), Names.SERVICE_NAME,
+            "com.amazonaws.vpce.<region>.vpce-svc-<17 hex digits> or com.amazonaws.<region>.<service>");
+        if (!b.zonalDnsNames().isEmpty()) {
+          throw new IllegalArgumentException(prefix + "zonalDnsNames are for static bindings; a discovered binding "
+              + "learns them from the endpoint, but had " + b.zonalDnsNames());
+        }
+        return;
+      }
+      Checks.matches(prefix + "regionalDnsName", b.regionalDnsName(), Names.HOSTNAME, "a DNS name");
+      for (Map.Entry<String, String> z : b.zonalDnsNames().entrySet()) {
+        String zone = z.getKey();
+        if (!Names.ZONE_NAME.matcher(zone).matches() && !Names.ZONE_ID.matcher(zone).matches()) {
+          throw new IllegalArgumentException(prefix + "zonalDnsName zone must be an AZ name such as us-east-1a or "
+              + "an AZ ID such as use1-az6, but was '" + zone + "'");
+        }
+        Checks.matches(prefix + "zonalDnsName[" + zone + "]", z.getValue(), Names.HOSTNAME, "a DNS name");
+      }
+    }
+  }
+}

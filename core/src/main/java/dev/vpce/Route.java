@@ -1,0 +1,61 @@
+package dev.vpce;
+
+import java.net.InetAddress;
+import java.util.List;
+
+/**
+ * The ordered addresses for one binding at one moment: the local zone's addresses first, then the
+ * regional name's, with addresses whose breaker is open moved to the end. Immutable.
+ */
+public final class Route {
+  private final String host;
+  private final List<InetAddress> addresses;
+  private final RouteTier tier;
+  private final String localZone;
+  private final boolean failOpen;
+
+  /**
+   * @param host      the binding's hostname
+   * @param addresses the addresses, best first; never empty
+   * @param tier      where the first address sits
+   * @param localZone the local zone this route prefers, or null when there is none
+   * @param failOpen  whether every address's breaker is open and all are returned anyway
+   */
+  public Route(String host, List<InetAddress> addresses, RouteTier tier, String localZone, boolean failOpen) {
+    this.host = host;
+    this.addresses = List.copyOf(addresses);
+    this.tier = tier;
+    this.localZone = localZone;
+    this.failOpen = failOpen;
+  }
+
+  /** The binding's hostname. */
+  public String host() {
+    return host;
+  }
+
+  /** The addresses, best first; never empty. */
+  public List<InetAddress> addresses() {
+    return addresses;
+  }
+
+  /** Where the first address sits. */
+  public RouteTier tier() {
+    return tier;
+  }
+
+  /** The local zone this route prefers (AZ name or ID), or null when there is none. */
+  public String localZone() {
+    return localZone;
+  }
+
+  /** Whether every address's breaker is open and all are returned anyway. */
+  public boolean failOpen() {
+    return failOpen;
+  }
+
+  @Override
+  public String toString() {
+    return "Route{" + host + " " + tier + (failOpen ? " fail-open" : "") + " " + addresses + "}";
+  }
+}

@@ -1,0 +1,12 @@
+package dev.vpce;
+
+import java.net.UnknownHostException;
+
+/** {@link PrivateLink#resolve} was asked for a hostname that has no binding; adapters then use system DNS. */
+public class UnboundHostException extends UnknownHostException {
+  private static final long serialVersionUID = 1L;
+
+  public UnboundHostException(String host) {
+    super("vpce has no binding for host '" + host + "'; it is resolved by the system resolver");
+  }
+}

@@ -1,0 +1,153 @@
+package dev.vpce.discovery;
+
+import dev.vpce.Endpoint;
+import dev.vpce.internal.Names;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointsRequest;
+import software.amazon.awssdk.services.ec2.model.DnsEntry;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.NetworkInterface;
+import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
+
+/**
+ * Discovery through the EC2 API: {@code DescribeVpcEndpoints} filtered by service name, VPC and type
+ * {@code Interface}, all pages; then {@code DescribeNetworkInterfaces} for the endpoints' ENIs, which
+ * ties each address to an AZ ID (the way to match zones in a shared VPC). The state is read only through
+ * {@code stateAsString()}: the SDK enum does not match the lower-case wire values. DNS entries are
+ * classified by name pattern, never by position. Thread-safe; the client is the caller's to close.
+ */
+public final class Ec2EndpointDiscovery implements EndpointDiscovery {
+  private static final Logger LOG = LoggerFactory.getLogger("dev.vpce");
+
+  private final Ec2Client ec2;
+  private volatile boolean eniLookupDenied;
+
+  private Ec2EndpointDiscovery(Ec2Client ec2) {
+    this.ec2 = ec2;
+  }
+
+  /** Discovery with this client (its region must be the service's). */
+  public static Ec2EndpointDiscovery create(Ec2Client ec2) {
+    if (ec2 == null) {
+      throw new IllegalArgumentException("ec2Client must not be null");
+    }
+    return new Ec2EndpointDiscovery(ec2);
+  }
+
+  @Override
+  public List<Endpoint> describe(String serviceName, String vpcId) throws DiscoveryException {
+    List<Filter> filters = new ArrayList<>();
+    filters.add(Filter.builder().name("service-name").values(serviceName).build());
+    filters.add(Filter.builder().name("vpc-endpoint-type").values("Interface").build());
+    if (vpcId != null) {
+      filters.add(Filter.builder().name("vpc-id").values(vpcId).build());
+    }
+    List<VpcEndpoint> found = new ArrayList<>();
+    try {
+      ec2.describeVpcEndpointsPaginator(DescribeVpcEndpointsRequest.builder().filters(filters).maxResults(100)
+          .build()).vpcEndpoints().forEach(found::add);
+    } catch (SdkException e) {
+      throw translate("DescribeVpcEndpoints", e);
+    }
+    Map<String, Endpoint.Eni> enis = interfaces(found);
+    List<Endpoint> out = new ArrayList<>(found.size());
+    for (VpcEndpoint v : found) {
+      out.add(toEndpoint(v, enis));
+    }
+    return out;
+  }
+
+  private Map<String, Endpoint.Eni> interfaces(List<VpcEndpoint> endpoints) throws DiscoveryException {
+    List<String> ids = new ArrayList<>();
+    for (VpcEndpoint v : endpoints) {
+      if ("available".equalsIgnoreCase(v.stateAsString())) {
+        ids.addAll(v.networkInterfaceIds());
+      }
+    }
+    Map<String, Endpoint.Eni> out = new LinkedHashMap<>();
+    if (ids.isEmpty() || eniLookupDenied) {
+      return out;
+    }
+    try {
+      for (NetworkInterface n : ec2.describeNetworkInterfacesPaginator(b -> b.networkInterfaceIds(ids))
+          .networkInterfaces()) {
+        out.put(n.networkInterfaceId(), new Endpoint.Eni(n.networkInterfaceId(), n.privateIpAddress(),
+            n.availabilityZone(), n.availabilityZoneId()));
+      }
+    } catch (Ec2Exception e) {
+      DiscoveryException d = translate("DescribeNetworkInterfaces", e);
+      if (d.reason() != DiscoveryException.Reason.ACCESS_DENIED) {
+        throw d;
+      }
+      eniLookupDenied = true;
+      LOG.info("vpce cannot call ec2:DescribeNetworkInterfaces ({}); zones are matched by the AZ name in the "
+          + "zonal DNS names, which is right unless the endpoint belongs to another account (shared VPC)",
+          e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorCode());
+    } catch (SdkException e) {
+      throw translate("DescribeNetworkInterfaces", e);
+    }
+    return out;
+  }
+
+  private static Endpoint toEndpoint(VpcEndpoint v, Map<String, Endpoint.Eni> enis) {
+    String regional = null;
+    String privateName = null;
+    Map<String, String> zonal = new LinkedHashMap<>();
+    for (DnsEntry d : v.dnsEntries()) {
+      String name = d.dnsName();
+      if (name == null) {
+        continue;
+      }
+      String zone = Names.zoneOfZonalName(name);
+      if (zone != null) {
+        zonal.put(zone, name);
+      } else if (Names.isRegionalName(name)) {
+        if (regional == null) {
+          regional = name;
+        }
+      } else if (!Names.isEndpointName(name) && privateName == null) {
+        privateName = name;
+      }
+    }
+    if (!Boolean.TRUE.equals(v.privateDnsEnabled())) {
+      privateName = null;
+    }
+    List<Endpoint.Eni> mine = new ArrayList<>();
+    for (String id : v.networkInterfaceIds()) {
+      Endpoint.Eni e = enis.get(id);
+      if (e != null) {
+        mine.add(e);
+      }
+    }
+    return new Endpoint(v.vpcEndpointId(), v.serviceName(), v.vpcId(), v.stateAsString(), v.ownerId(), regional,
+        zonal, privateName, mine);
+  }
+
+  private static DiscoveryException translate(String action, SdkException e) {
+    if (e instanceof Ec2Exception ec2e) {
+      String code = ec2e.awsErrorDetails() == null ? null : ec2e.awsErrorDetails().errorCode();
+      if (ec2e.isThrottlingException() || "RequestLimitExceeded".equals(code)) {
+        return new DiscoveryException(DiscoveryException.Reason.THROTTLED,
+            "EC2 throttled " + action + " (RequestLimitExceeded)", e);
+      }
+      if ("UnauthorizedOperation".equals(code) || "AccessDenied".equals(code) || "AuthFailure".equals(code)
+          || ec2e.statusCode() == 403) {
+        return new DiscoveryException(DiscoveryException.Reason.ACCESS_DENIED,
+            "the caller may not call ec2:" + action + " (" + code + "); grant the IAM action ec2:" + action
+                + " or use a static binding", e);
+      }
+      return new DiscoveryException(DiscoveryException.Reason.FAILED,
+          "ec2:" + action + " failed: " + (code == null ? "HTTP " + ec2e.statusCode() : code) + " "
+              + ec2e.getMessage(), e);
+    }
+    return new DiscoveryException(DiscoveryException.Reason.FAILED, "ec2:" + action + " failed: " + e.getMessage(), e);
+  }
+}

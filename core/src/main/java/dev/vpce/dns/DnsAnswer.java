@@ -1,0 +1,18 @@
+package dev.vpce.dns;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The addresses a name resolved to and how long they may be used.
+ *
+ * @param addresses the addresses in the order the server gave them; empty for a name with no records of
+ *                  the asked type
+ * @param ttl       the smallest TTL of the answer's records
+ */
+public record DnsAnswer(List<InetAddress> addresses, Duration ttl) {
+  public DnsAnswer {
+    addresses = List.copyOf(addresses);
+  }
+}

@@ -1,0 +1,163 @@
+package dev.vpce.internal;
+
+import dev.vpce.dns.DnsAnswer;
+import dev.vpce.dns.NameResolver;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * vpce's own DNS cache, keyed by name. An answer expires at receive time + TTL; it is refreshed in the
+ * background ahead of expiry; when a refresh fails the last good answer is served until
+ * {@code expiry + staleLimit}, and only then dropped. Readers never wait on the network.
+ */
+public final class DnsCache {
+  private static final Logger LOG = LoggerFactory.getLogger("dev.vpce");
+  private static final Duration MIN_REFRESH = Duration.ofSeconds(1);
+  private static final Duration MAX_RETRY = Duration.ofSeconds(30);
+
+  private final NameResolver resolver;
+  private final Clock clock;
+  private final Scheduler scheduler;
+  private final Duration staleLimit;
+  private final Consumer<String> onChange;
+  private final BiConsumer<String, Throwable> onFailure;
+  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+  public DnsCache(NameResolver resolver, Clock clock, Scheduler scheduler, Duration staleLimit,
+      Consumer<String> onChange, BiConsumer<String, Throwable> onFailure) {
+    this.resolver = resolver;
+    this.clock = clock;
+    this.scheduler = scheduler;
+    this.staleLimit = staleLimit;
+    this.onChange = onChange;
+    this.onFailure = onFailure;
+  }
+
+  /** One cached name. */
+  private static final class Entry {
+    final String name;
+    volatile List<InetAddress> addresses = List.of();
+    volatile Instant expiresAt = Instant.MIN;
+    int failures; // guarded by this
+    Scheduler.Cancellable next; // guarded by this
+
+    Entry(String name) {
+      this.name = name;
+    }
+  }
+
+  /**
+   * Resolves a name now if it has no answer yet, and keeps it fresh from then on.
+   *
+   * @throws IOException when the first resolution fails
+   */
+  public List<InetAddress> track(String name) throws IOException {
+    Entry e = entries.computeIfAbsent(name, Entry::new);
+    synchronized (e) {
+      if (e.next == null) {
+        apply(e, resolver.resolve(name));
+      }
+    }
+    return e.addresses;
+  }
+
+  /** Resolves a name once, without caching it. */
+  public DnsAnswer lookupOnce(String name) throws IOException {
+    return resolver.resolve(name);
+  }
+
+  /** The current addresses of a tracked name; empty when it has none or its stale answer was dropped. */
+  public List<InetAddress> addresses(String name) {
+    Entry e = entries.get(name);
+    return e == null ? List.of() : e.addresses;
+  }
+
+  /** When the current answer for a name expires, or null when the name is not tracked. */
+  public Instant expiresAt(String name) {
+    Entry e = entries.get(name);
+    return e == null ? null : e.expiresAt;
+  }
+
+  /** Stops tracking a name. */
+  public void forget(String name) {
+    Entry e = entries.remove(name);
+    if (e != null) {
+      synchronized (e) {
+        if (e.next != null) {
+          e.next.cancel();
+        }
+      }
+    }
+  }
+
+  private void apply(Entry e, DnsAnswer answer) {
+    Instant now = clock.instant();
+    boolean changed = !answer.addresses().equals(e.addresses);
+    e.addresses = answer.addresses();
+    e.expiresAt = now.plus(answer.ttl());
+    e.failures = 0;
+    Duration ahead = answer.ttl().multipliedBy(3).dividedBy(4);
+    e.next = scheduler.schedule("dns refresh " + e.name, () -> refresh(e),
+        ahead.compareTo(MIN_REFRESH) < 0 ? MIN_REFRESH : ahead);
+    if (changed) {
+      onChange.accept(e.name);
+    }
+  }
+
+  private void refresh(Entry e) {
+    if (entries.get(e.name) != e) {
+      return; // forgotten
+    }
+    DnsAnswer answer;
+    try {
+      answer = resolver.resolve(e.name);
+    } catch (IOException | RuntimeException failure) {
+      failed(e, failure);
+      return;
+    }
+    synchronized (e) {
+      apply(e, answer);
+    }
+  }
+
+  private void failed(Entry e, Exception failure) {
+    Instant now = clock.instant();
+    Instant staleUntil = e.expiresAt.plus(staleLimit);
+    boolean dropped = false;
+    synchronized (e) {
+      e.failures++;
+      if (!now.isBefore(staleUntil) && !e.addresses.isEmpty()) {
+        e.addresses = List.of();
+        dropped = true;
+      }
+      Duration retry = MIN_REFRESH.multipliedBy(1L << Math.min(e.failures - 1, 5));
+      if (retry.compareTo(MAX_RETRY) > 0) {
+        retry = MAX_RETRY;
+      }
+      Duration untilStaleEnds = Duration.between(now, staleUntil);
+      if (!dropped && untilStaleEnds.compareTo(retry) < 0 && !untilStaleEnds.isNegative()) {
+        retry = untilStaleEnds.isZero() ? MIN_REFRESH : untilStaleEnds;
+      }
+      e.next = scheduler.schedule("dns refresh " + e.name, () -> refresh(e), retry);
+    }
+    if (dropped) {
+      LOG.warn("vpce DNS for {} failed for longer than the stale limit {}; its last answer is dropped: {}",
+          e.name, staleLimit, failure.toString());
+      onChange.accept(e.name);
+    } else {
+      LOG.debug("vpce DNS refresh of {} failed (attempt {}), serving the last answer: {}", e.name, e.failures,
+          failure.toString());
+    }
+    onFailure.accept(e.name, failure);
+  }
+}

@@ -1,0 +1,178 @@
+package dev.vpce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vpce.internal.ManualScheduler;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Route logic with a fake resolver and a hand-driven clock; the same paths over real sockets are in the ITs. */
+class RoutingTest {
+  static final String HOST = "orders.internal.example.com";
+  static final String REGIONAL = "vpce-0a1b2c3d4e5f67890-k3m9x2qa.vpce-svc-0123456789abcdef0.us-east-1.vpce.amazonaws.com";
+  static final String ZONAL_A = "vpce-0a1b2c3d4e5f67890-k3m9x2qa-us-east-1a.vpce-svc-0123456789abcdef0.us-east-1.vpce.amazonaws.com";
+  static final String ZONAL_B = "vpce-0a1b2c3d4e5f67890-k3m9x2qa-us-east-1b.vpce-svc-0123456789abcdef0.us-east-1.vpce.amazonaws.com";
+  static final InetAddress A = FakeNameResolver.ip("127.0.1.1");
+  static final InetAddress B = FakeNameResolver.ip("127.0.1.2");
+  static final InetAddress C = FakeNameResolver.ip("127.0.1.3");
+
+  final MutableClock clock = new MutableClock();
+  final ManualScheduler scheduler = new ManualScheduler(clock);
+  final FakeNameResolver dns = new FakeNameResolver()
+      .answer(REGIONAL, Duration.ofSeconds(60), "127.0.1.2", "127.0.1.1", "127.0.1.3")
+      .answer(ZONAL_A, Duration.ofSeconds(60), "127.0.1.1")
+      .answer(ZONAL_B, Duration.ofSeconds(60), "127.0.1.2");
+  final List<String> events = new ArrayList<>();
+  PrivateLink privateLink;
+
+  PrivateLink start(Placement placement, Binding binding) {
+    privateLink = PrivateLink.builder()
+        .startupTimeout(Duration.ofMillis(200))
+        .bind(binding)
+        .placement(placement)
+        .nameResolver(dns)
+        .clock(clock)
+        .scheduler(() -> scheduler)
+        .listener(new PrivateLinkListener() {
+          @Override
+          public void routeTierChanged(String host, RouteTier previous, Route current) {
+            events.add("tier " + previous + "->" + current.tier());
+          }
+
+          @Override
+          public void failOpen(Route route) {
+            events.add("fail-open " + route.addresses().size());
+          }
+
+          @Override
+          public void breakerStateChanged(InetAddress address, String from, String to) {
+            events.add("breaker " + address.getHostAddress() + " " + to);
+          }
+        })
+        .build();
+    scheduler.runDue();
+    return privateLink;
+  }
+
+  PrivateLink startStatic() {
+    return start(Placement.ofZoneName("us-east-1a"), Binding.builder(HOST).regionalDnsName(REGIONAL).build());
+  }
+
+  @AfterEach
+  void close() {
+    if (privateLink != null) {
+      privateLink.close();
+    }
+  }
+
+  @Test
+  void putsTheLocalZoneFirstThenTheRegionalAddressesWithoutDuplicates() throws Exception {
+    startStatic();
+    assertThat(privateLink.resolve(HOST)).containsExactly(A, B, C);
+    assertThat(privateLink.resolve("ORDERS.internal.example.com")).containsExactly(A, B, C);
+    Route route = privateLink.route(HOST);
+    assertThat(route.tier()).isEqualTo(RouteTier.LOCAL_ZONE);
+    assertThat(route.localZone()).isEqualTo("us-east-1a");
+    assertThat(dns.queries(ZONAL_A)).as("derived from the regional name").isPositive();
+  }
+
+  @Test
+  void resolveNeverWaitsOnDnsOnceWarm() throws Exception {
+    startStatic();
+    int before = dns.queries(REGIONAL) + dns.queries(ZONAL_A);
+    for (int i = 0; i < 1_000; i++) {
+      privateLink.resolve(HOST);
+    }
+    assertThat(dns.queries(REGIONAL) + dns.queries(ZONAL_A)).isEqualTo(before);
+  }
+
+  @Test
+  void movesAnAddressWithAnOpenBreakerToTheEndAndReturnsAfterASuccessfulTrial() throws Exception {
+    startStatic();
+    for (int i = 0; i < 3; i++) {
+      privateLink.connectFailed(A, new ConnectException("Connection refused"));
+    }
+    assertThat(privateLink.resolve(HOST)).containsExactly(B, C, A);
+    assertThat(privateLink.route(HOST).tier()).isEqualTo(RouteTier.REGIONAL);
+    assertThat(events).contains("breaker 127.0.1.1 OPEN", "tier LOCAL_ZONE->REGIONAL");
+
+    clock.advance(Duration.ofSeconds(5).plusMillis(1));
+    assertThat(privateLink.resolve(HOST)).as("the one trial").containsExactly(A, B, C);
+    assertThat(privateLink.resolve(HOST)).as("everyone else meanwhile").containsExactly(B, C, A);
+    privateLink.connectSucceeded(A);
+    assertThat(privateLink.resolve(HOST)).containsExactly(A, B, C);
+    assertThat(events).contains("breaker 127.0.1.1 CLOSED", "tier REGIONAL->LOCAL_ZONE");
+  }
+
+  @Test
+  void failsOpenWithEveryAddressWhenEveryBreakerIsOpen() throws Exception {
+    startStatic();
+    for (InetAddress a : List.of(A, B, C)) {
+      for (int i = 0; i < 3; i++) {
+        privateLink.connectFailed(a, new ConnectException("Connection refused"));
+      }
+    }
+    assertThat(privateLink.resolve(HOST)).containsExactlyInAnyOrder(A, B, C);
+    assertThat(privateLink.route(HOST).failOpen()).isTrue();
+    assertThat(events).contains("fail-open 3");
+  }
+
+  @Test
+  void routesRegionallyWhenThePlacementIsUnknown() throws Exception {
+    start(Placement.UNKNOWN, Binding.builder(HOST).regionalDnsName(REGIONAL).build());
+    assertThat(privateLink.resolve(HOST)).containsExactly(B, A, C);
+    assertThat(privateLink.route(HOST).tier()).isEqualTo(RouteTier.REGIONAL);
+    assertThat(privateLink.route(HOST).localZone()).isNull();
+  }
+
+  @Test
+  void matchesStaticZonalNamesByAzIdWhenThePlacementGivesTheId() throws Exception {
+    start(Placement.ofZoneId("use1-az1"), Binding.builder(HOST).regionalDnsName(REGIONAL)
+        .zonalDnsName("use1-az6", ZONAL_A).zonalDnsName("use1-az1", ZONAL_B).build());
+    assertThat(privateLink.resolve(HOST)).containsExactly(B, A, C);
+    assertThat(privateLink.route(HOST).tier()).isEqualTo(RouteTier.LOCAL_ZONE);
+    assertThat(privateLink.route(HOST).localZone()).isEqualTo("use1-az1");
+  }
+
+  @Test
+  void followsDnsChangesFromBackgroundRefreshes() throws Exception {
+    startStatic();
+    dns.answer(REGIONAL, Duration.ofSeconds(60), "127.0.1.2", "127.0.1.1");
+    scheduler.advance(Duration.ofSeconds(45));
+    assertThat(privateLink.resolve(HOST)).containsExactly(A, B);
+  }
+
+  @Test
+  void saysSoForAnUnboundHost() {
+    startStatic();
+    assertThatThrownBy(() -> privateLink.resolve("other.example.com"))
+        .isInstanceOf(UnboundHostException.class).hasMessageContaining("'other.example.com'");
+    assertThat(privateLink.isBound("other.example.com")).isFalse();
+    assertThat(privateLink.isBound(HOST)).isTrue();
+  }
+
+  @Test
+  void aBindingWhoseRegionalNameDoesNotResolveFailsWithTheNameInTheMessage() {
+    start(Placement.UNKNOWN, Binding.builder(HOST)
+        .regionalDnsName("vpce-0ffffffffffffffff-aaaaaaaa.vpce-svc-0123456789abcdef0.us-east-1.vpce.amazonaws.com")
+        .build());
+    assertThatThrownBy(() -> privateLink.resolve(HOST))
+        .isInstanceOf(EndpointUnavailableException.class)
+        .hasMessageContaining(HOST).hasMessageContaining("vpce-0ffffffffffffffff-aaaaaaaa");
+  }
+
+  @Test
+  void countsRoutesByTier() throws Exception {
+    startStatic();
+    privateLink.resolve(HOST);
+    privateLink.resolve(HOST);
+    assertThat(privateLink.routeCounts().get(HOST)).containsEntry(RouteTier.LOCAL_ZONE, 2L)
+        .containsEntry(RouteTier.REGIONAL, 0L);
+  }
+}

@@ -1,0 +1,80 @@
+package dev.vpce.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vpce.FakeNameResolver;
+import dev.vpce.MutableClock;
+import java.io.IOException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DnsCacheTest {
+  static final String NAME = "vpce-0a1b2c3d4e5f67890-k3m9x2qa.vpce-svc-0123456789abcdef0.us-east-1.vpce.amazonaws.com";
+  final MutableClock clock = new MutableClock();
+  final ManualScheduler scheduler = new ManualScheduler(clock);
+  final FakeNameResolver resolver = new FakeNameResolver().answer(NAME, Duration.ofSeconds(60), "127.0.1.1",
+      "127.0.1.2");
+  final List<String> changes = new ArrayList<>();
+  final List<String> failures = new ArrayList<>();
+  final DnsCache cache = new DnsCache(resolver, clock, scheduler, Duration.ofSeconds(120), changes::add,
+      (n, e) -> failures.add(e.getMessage()));
+
+  @Test
+  void expiresAtReceiveTimePlusTtlAndRefreshesAhead() throws IOException {
+    assertThat(cache.track(NAME)).extracting(a -> a.getHostAddress()).containsExactly("127.0.1.1", "127.0.1.2");
+    assertThat(cache.expiresAt(NAME)).isEqualTo(clock.instant().plusSeconds(60));
+    assertThat(resolver.queries(NAME)).isEqualTo(1);
+
+    scheduler.advance(Duration.ofSeconds(44));
+    assertThat(resolver.queries(NAME)).as("not yet: refresh at 75% of the TTL").isEqualTo(1);
+    resolver.answer(NAME, Duration.ofSeconds(60), "127.0.1.3");
+    scheduler.advance(Duration.ofSeconds(1));
+    assertThat(resolver.queries(NAME)).isEqualTo(2);
+    assertThat(cache.addresses(NAME)).extracting(a -> a.getHostAddress()).containsExactly("127.0.1.3");
+    assertThat(changes).containsExactly(NAME, NAME);
+  }
+
+  @Test
+  void readersNeverTriggerALookup() throws IOException {
+    cache.track(NAME);
+    for (int i = 0; i < 100; i++) {
+      cache.addresses(NAME);
+    }
+    cache.track(NAME);
+    assertThat(resolver.queries(NAME)).isEqualTo(1);
+  }
+
+  @Test
+  void servesTheLastGoodAnswerWhileRefreshesFailThenDropsItAfterTheStaleLimit() throws IOException {
+    cache.track(NAME);
+    resolver.fail(NAME, new IOException("SERVFAIL"));
+    scheduler.advance(Duration.ofSeconds(60 + 119));
+    assertThat(cache.addresses(NAME)).as("stale but within the limit").hasSize(2);
+    assertThat(failures).isNotEmpty().allMatch(m -> m.equals("SERVFAIL"));
+    scheduler.advance(Duration.ofSeconds(2));
+    assertThat(cache.addresses(NAME)).as("past expiry + stale limit").isEmpty();
+    assertThat(changes).endsWith(NAME);
+
+    resolver.answer(NAME, Duration.ofSeconds(60), "127.0.1.1");
+    scheduler.advance(Duration.ofSeconds(31));
+    assertThat(cache.addresses(NAME)).as("a later refresh recovers it").hasSize(1);
+  }
+
+  @Test
+  void aFirstResolutionThatFailsIsThrown() {
+    assertThatThrownBy(() -> cache.track("missing.example.com")).isInstanceOf(UnknownHostException.class);
+  }
+
+  @Test
+  void forgettingANameStopsItsRefreshes() throws IOException {
+    cache.track(NAME);
+    cache.forget(NAME);
+    scheduler.advance(Duration.ofMinutes(5));
+    assertThat(resolver.queries(NAME)).isEqualTo(1);
+    assertThat(cache.addresses(NAME)).isEmpty();
+  }
+}
