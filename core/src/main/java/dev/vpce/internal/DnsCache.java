@@ -48,6 +48,7 @@ public final class DnsCache {
     final String name;
     volatile List<InetAddress> addresses = List.of();
     volatile Instant expiresAt = Instant.MIN;
+    Duration ttl = MIN_REFRESH; // guarded by this
     int failures; // guarded by this
     Scheduler.Cancellable next; // guarded by this
 
@@ -105,6 +106,7 @@ public final class DnsCache {
     boolean changed = !answer.addresses().equals(e.addresses);
     e.addresses = answer.addresses();
     e.expiresAt = now.plus(answer.ttl());
+    e.ttl = answer.ttl();
     e.failures = 0;
     Duration ahead = answer.ttl().multipliedBy(3).dividedBy(4);
     e.next = scheduler.schedule("dns refresh " + e.name, () -> refresh(e),
@@ -140,9 +142,12 @@ public final class DnsCache {
         e.addresses = List.of();
         dropped = true;
       }
+      // back off, but never wait longer between tries than the answer was meant to live
+      Duration cap = e.ttl.compareTo(MAX_RETRY) > 0 ? MAX_RETRY
+          : e.ttl.compareTo(MIN_REFRESH) < 0 ? MIN_REFRESH : e.ttl;
       Duration retry = MIN_REFRESH.multipliedBy(1L << Math.min(e.failures - 1, 5));
-      if (retry.compareTo(MAX_RETRY) > 0) {
-        retry = MAX_RETRY;
+      if (retry.compareTo(cap) > 0) {
+        retry = cap;
       }
       Duration untilStaleEnds = Duration.between(now, staleUntil);
       if (!dropped && untilStaleEnds.compareTo(retry) < 0 && !untilStaleEnds.isNegative()) {

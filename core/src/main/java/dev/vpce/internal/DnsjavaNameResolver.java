@@ -57,7 +57,6 @@ public final class DnsjavaNameResolver implements NameResolver {
     Lookup lookup = new Lookup(absolute, Type.A);
     lookup.setResolver(resolver);
     lookup.setCache(null);
-    lookup.setSearchPath((Name[]) null);
     Record[] records = lookup.run();
     switch (lookup.getResult()) {
       case Lookup.SUCCESSFUL -> {

@@ -87,6 +87,9 @@ public final class Engine implements AutoCloseable {
   // ---------------------------------------------------------------- request path
 
   public List<InetAddress> resolve(String host) throws UnknownHostException {
+    if (closed) {
+      throw new IllegalStateException("this PrivateLink is closed");
+    }
     BindingRuntime b = bindings.get(host);
     if (b == null) {
       b = bindings.get(key(host));
@@ -200,6 +203,9 @@ public final class Engine implements AutoCloseable {
       Duration retry = backoff(++b.attempts);
       LOG.warn("vpce [{}] start-up attempt {} failed, retrying in {} ms: {}", b.host, b.attempts, retry.toMillis(),
           transientFailure.toString());
+      if (transientFailure instanceof RuntimeException) {
+        LOG.debug("vpce [{}] start-up failure", b.host, transientFailure); // a defect: keep the stack
+      }
       notify(l -> l.refreshFailed(b.host, "start-up", transientFailure));
       scheduler.schedule("warm-up " + b.host, () -> warmUp(b), retry);
     }
@@ -480,8 +486,9 @@ public final class Engine implements AutoCloseable {
     ordered.addAll(local);
     ordered.addAll(dns.addresses(b.endpoint.regionalDnsName()));
     if (ordered.isEmpty()) {
-      b.fail(new EndpointUnavailableException(b.host, b.endpoint.serviceName(), "vpce [" + b.host + "] no address: "
-          + "the endpoint's DNS names (" + b.trackedNames + ") have no current answer", null));
+      // not an endpoint failure: the next DNS answer recomputes the route
+      b.table = RouteTable.failed(new EndpointUnavailableException(b.host, b.endpoint.serviceName(), "vpce ["
+          + b.host + "] no address: the endpoint's DNS names (" + b.trackedNames + ") have no current answer", null));
       return;
     }
     List<InetAddress> healthy = new ArrayList<>();
@@ -587,7 +594,7 @@ public final class Engine implements AutoCloseable {
         Exception last = lastTransientFailure;
         EndpointUnavailableException u = new EndpointUnavailableException(host, binding.serviceName(), "vpce [" + host
             + "] has no route after waiting " + settings.startupTimeout().toMillis() + " ms for start-up"
-            + (last == null ? " (placement and discovery are still running)" : "; last failure: " + last.getMessage()),
+            + (last == null ? " (placement and discovery are still running)" : "; last failure: " + last),
             last);
         throw u;
       } catch (InterruptedException e) {

@@ -1,0 +1,132 @@
+package dev.vpce;
+
+import dev.vpce.discovery.Ec2EndpointDiscovery;
+import dev.vpce.dns.NameResolver;
+import dev.vpce.placement.PlacementSource;
+import dev.vpce.testkit.Account;
+import dev.vpce.testkit.LocalPrivateLink;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+
+/** Wiring between vpce and the test kit, and a small client that connects the way HTTP clients do. */
+final class KitSupport {
+  private KitSupport() {}
+
+  static Ec2Client ec2(LocalPrivateLink kit, Account account) {
+    return Ec2Client.builder()
+        .region(Region.of(kit.region()))
+        .endpointOverride(kit.ec2().endpoint())
+        .credentialsProvider(StaticCredentialsProvider.create(
+            AwsBasicCredentials.create(account.accessKeyId(), account.secretAccessKey())))
+        .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD))
+        .build();
+  }
+
+  static NameResolver dns(LocalPrivateLink kit) {
+    return NameResolver.dnsjava(List.of(kit.dns().address()), Duration.ofMillis(500));
+  }
+
+  /** Discovery, DNS and IMDS placement all from the kit, as the caller account sees them. */
+  static PrivateLink.Builder privateLink(LocalPrivateLink kit, Ec2Client ec2) {
+    return PrivateLink.builder()
+        .discovery(Ec2EndpointDiscovery.create(ec2))
+        .nameResolver(dns(kit))
+        .placementSources(List.of(PlacementSource.imds(kit.imds().endpoint())))
+        .startupTimeout(Duration.ofSeconds(15));
+  }
+
+  /** An echo server on 127.0.0.1: the real server behind every zone front. */
+  static final class EchoServer implements AutoCloseable {
+    private final ServerSocket socket;
+
+    EchoServer() throws IOException {
+      socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+      Thread t = new Thread(this::serve, "echo-" + socket.getLocalPort());
+      t.setDaemon(true);
+      t.start();
+    }
+
+    InetSocketAddress address() {
+      return (InetSocketAddress) socket.getLocalSocketAddress();
+    }
+
+    private void serve() {
+      while (!socket.isClosed()) {
+        try {
+          Socket s = socket.accept();
+          Thread c = new Thread(() -> {
+            try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
+              in.transferTo(out);
+            } catch (IOException ignored) {
+              // the client left
+            }
+          });
+          c.setDaemon(true);
+          c.start();
+        } catch (IOException closed) {
+          return;
+        }
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
+    }
+  }
+
+  /** What one call did: the address that served it and how many connects failed before. */
+  record Call(InetAddress servedBy, int failedConnects, List<InetAddress> route) {}
+
+  /**
+   * Connects the way Apache HttpClient's classic operator does: each address of the route in order, with
+   * a per-address connect timeout, reporting every outcome; a one-byte echo stands in for the TLS handshake.
+   */
+  static Call call(PrivateLink privateLink, String host, int port, Duration connectTimeout) throws IOException {
+    List<InetAddress> route = privateLink.resolve(host);
+    int failed = 0;
+    IOException last = null;
+    for (InetAddress a : route) {
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress(a, port), (int) connectTimeout.toMillis());
+        s.setSoTimeout(5_000);
+        s.getOutputStream().write('p');
+        if (s.getInputStream().read() != 'p') {
+          throw new EOFException("the connection closed before the handshake finished");
+        }
+        privateLink.connectSucceeded(a);
+        return new Call(a, failed, route);
+      } catch (IOException e) {
+        privateLink.connectFailed(a, e);
+        failed++;
+        last = e;
+      }
+    }
+    throw last;
+  }
+
+  static List<Call> calls(PrivateLink privateLink, String host, int port, Duration connectTimeout, int n)
+      throws IOException {
+    List<Call> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add(call(privateLink, host, port, connectTimeout));
+    }
+    return out;
+  }
+}
