@@ -119,6 +119,11 @@ public final class PrivateLink implements AutoCloseable {
     return engine.tierCounts();
   }
 
+  /** Background refreshes (start-up, endpoint metadata, DNS) that failed since start. */
+  public long refreshFailures() {
+    return engine.refreshFailures();
+  }
+
   /** Stops every thread this instance started, and closes the EC2 client it created. Idempotent. */
   @Override
   public void close() {
@@ -144,7 +149,7 @@ public final class PrivateLink implements AutoCloseable {
     private Duration breakerOpenWait = Duration.ofSeconds(5);
     private Duration breakerMaxOpenWait = Duration.ofMinutes(1);
     private Duration breakerTrialTimeout = Duration.ofSeconds(10);
-    private PrivateLinkListener listener;
+    private final List<PrivateLinkListener> listeners = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
     private Supplier<Scheduler> scheduler = () -> new ThreadScheduler(2);
 
@@ -245,9 +250,9 @@ public final class PrivateLink implements AutoCloseable {
       return this;
     }
 
-    /** Hears events; must be fast and must not throw. */
+    /** Adds a listener, which hears every event; it must be fast and must not throw. */
     public Builder listener(PrivateLinkListener listener) {
-      this.listener = listener;
+      listeners.add(Checks.notNull("listener", listener));
       return this;
     }
 
@@ -324,7 +329,7 @@ public final class PrivateLink implements AutoCloseable {
       return new PrivateLink(new Engine(new EngineSettings(List.copyOf(bindings), placement,
           new PlacementChain(sources, placementBudget), vpcId, discoveryForRegion, resolver, staleAnswerLimit,
           refreshInterval, startupTimeout, breakerFailureThreshold, breakerOpenWait, breakerMaxOpenWait,
-          breakerTrialTimeout, listener, clock, scheduler, owned)));
+          breakerTrialTimeout, List.copyOf(listeners), clock, scheduler, owned)));
     }
 
     private static void checkBinding(Binding b) {

@@ -7,11 +7,8 @@ import dev.vpce.testkit.Account;
 import dev.vpce.testkit.LocalPrivateLink;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,46 +46,6 @@ final class KitSupport {
         .nameResolver(dns(kit))
         .placementSources(List.of(PlacementSource.imds(kit.imds().endpoint())))
         .startupTimeout(Duration.ofSeconds(15));
-  }
-
-  /** An echo server on 127.0.0.1: the real server behind every zone front. */
-  static final class EchoServer implements AutoCloseable {
-    private final ServerSocket socket;
-
-    EchoServer() throws IOException {
-      socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-      Thread t = new Thread(this::serve, "echo-" + socket.getLocalPort());
-      t.setDaemon(true);
-      t.start();
-    }
-
-    InetSocketAddress address() {
-      return (InetSocketAddress) socket.getLocalSocketAddress();
-    }
-
-    private void serve() {
-      while (!socket.isClosed()) {
-        try {
-          Socket s = socket.accept();
-          Thread c = new Thread(() -> {
-            try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
-              in.transferTo(out);
-            } catch (IOException ignored) {
-              // the client left
-            }
-          });
-          c.setDaemon(true);
-          c.start();
-        } catch (IOException closed) {
-          return;
-        }
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      socket.close();
-    }
   }
 
   /** What one call did: the address that served it and how many connects failed before. */

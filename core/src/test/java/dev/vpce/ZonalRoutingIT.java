@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.vpce.KitSupport.Call;
-import dev.vpce.KitSupport.EchoServer;
 import dev.vpce.testkit.BackendMode;
+import dev.vpce.testkit.EchoServer;
 import dev.vpce.testkit.EmulatedEndpoint;
 import dev.vpce.testkit.LocalPrivateLink;
 import dev.vpce.testkit.LocalPrivateLinkExtension;

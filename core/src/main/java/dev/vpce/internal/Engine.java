@@ -60,6 +60,7 @@ public final class Engine implements AutoCloseable {
   private final List<BindingRuntime> runtimes = new ArrayList<>();
   private final Map<String, EndpointDiscovery> discoveries = new ConcurrentHashMap<>();
   private final Object placementLock = new Object();
+  private final LongAdder refreshFailures = new LongAdder();
   private volatile Placement placement;
   private volatile boolean closed;
 
@@ -67,7 +68,7 @@ public final class Engine implements AutoCloseable {
     this.settings = settings;
     this.scheduler = settings.scheduler().get();
     this.dns = new DnsCache(settings.nameResolver(), settings.clock(), scheduler, settings.staleAnswerLimit(),
-        this::dnsChanged, (name, failure) -> { });
+        this::dnsChanged, (name, failure) -> dnsFailed(name, failure));
     this.health = new TargetHealth(settings.breakerFailureThreshold(), settings.breakerOpenWait(),
         settings.breakerMaxOpenWait(), settings.breakerTrialTimeout(), settings.clock(), this::breakerTransitioned);
     for (Binding b : settings.bindings()) {
@@ -200,6 +201,7 @@ public final class Engine implements AutoCloseable {
       scheduler.schedule("warm-up " + b.host, () -> warmUp(b), jittered(settings.refreshInterval()));
     } catch (IOException | RuntimeException transientFailure) {
       b.lastTransientFailure = transientFailure;
+      refreshFailures.increment();
       Duration retry = backoff(++b.attempts);
       LOG.warn("vpce [{}] start-up attempt {} failed, retrying in {} ms: {}", b.host, b.attempts, retry.toMillis(),
           transientFailure.toString());
@@ -234,6 +236,7 @@ public final class Engine implements AutoCloseable {
       b.fail(gone);
       scheduleRefresh(b, jittered(settings.refreshInterval()));
     } catch (IOException | RuntimeException e) {
+      refreshFailures.increment();
       Duration retry = backoff(++b.attempts);
       if (retry.compareTo(settings.refreshInterval()) > 0) {
         retry = settings.refreshInterval();
@@ -448,6 +451,20 @@ public final class Engine implements AutoCloseable {
 
   // ---------------------------------------------------------------- routes
 
+  private void dnsFailed(String name, Throwable failure) {
+    refreshFailures.increment();
+    for (BindingRuntime b : runtimes) {
+      if (b.trackedNames.contains(name)) {
+        notify(l -> l.refreshFailed(b.host, "dns " + name, failure));
+      }
+    }
+  }
+
+  /** Background refreshes (start-up, endpoint, DNS) that failed since start. */
+  public long refreshFailures() {
+    return refreshFailures.sum();
+  }
+
   private void dnsChanged(String name) {
     for (BindingRuntime b : runtimes) {
       if (b.trackedNames.contains(name)) {
@@ -522,14 +539,12 @@ public final class Engine implements AutoCloseable {
   }
 
   private void notify(java.util.function.Consumer<PrivateLinkListener> event) {
-    PrivateLinkListener l = settings.listener();
-    if (l == null) {
-      return;
-    }
-    try {
-      event.accept(l);
-    } catch (RuntimeException e) {
-      LOG.warn("vpce listener {} threw; ignored", l.getClass().getName(), e);
+    for (PrivateLinkListener l : settings.listeners()) {
+      try {
+        event.accept(l);
+      } catch (RuntimeException e) {
+        LOG.warn("vpce listener {} threw; ignored", l.getClass().getName(), e);
+      }
     }
   }
 

@@ -30,7 +30,7 @@ public record EngineSettings(
     Duration breakerOpenWait,
     Duration breakerMaxOpenWait,
     Duration breakerTrialTimeout,
-    PrivateLinkListener listener,
+    List<PrivateLinkListener> listeners,
     Clock clock,
     Supplier<Scheduler> scheduler,
     List<AutoCloseable> owned) {}

@@ -140,6 +140,11 @@ class Ec2EmulatorIT {
           .build()).vpcEndpoints().stream().map(VpcEndpoint::vpcEndpointId).collect(Collectors.toList());
       assertThat(all).hasSize(5).doesNotHaveDuplicates();
       assertThat(kit.ec2().calls("DescribeVpcEndpoints")).isEqualTo(3);
+
+      kit.ec2().pageLimit(1); // EC2 may hand back fewer items than asked, with a token for the rest
+      DescribeVpcEndpointsResponse capped = ec2.describeVpcEndpoints(b -> b.maxResults(5));
+      assertThat(capped.vpcEndpoints()).hasSize(1);
+      assertThat(capped.nextToken()).isNotEmpty();
     }
   }
 

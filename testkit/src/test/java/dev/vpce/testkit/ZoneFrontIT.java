@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ConnectException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -20,34 +16,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class ZoneFrontIT {
-  static ServerSocket echo;
+  static EchoServer echo;
   static LocalPrivateLink kit;
 
   @BeforeAll
   static void start() throws IOException {
-    echo = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    Thread t = new Thread(() -> {
-      while (!echo.isClosed()) {
-        try {
-          Socket s = echo.accept();
-          Thread c = new Thread(() -> {
-            try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
-              in.transferTo(out);
-            } catch (IOException ignored) {
-              // client gone
-            }
-          });
-          c.setDaemon(true);
-          c.start();
-        } catch (IOException closed) {
-          return;
-        }
-      }
-    });
-    t.setDaemon(true);
-    t.start();
+    echo = new EchoServer();
     kit = LocalPrivateLink.defaults().build();
-    kit.endpoint().target((InetSocketAddress) echo.getLocalSocketAddress());
+    kit.endpoint().target(echo.address());
   }
 
   @AfterAll
@@ -69,7 +45,7 @@ class ZoneFrontIT {
   @Test
   void healthyFrontsForwardDataAndCountConnectionsPerZone() throws IOException {
     kit.reset();
-    kit.endpoint().target((InetSocketAddress) echo.getLocalSocketAddress());
+    kit.endpoint().target(echo.address());
     ZoneFront a = kit.endpoint().zone("us-east-1a");
     ZoneFront b = kit.endpoint().zone("use1-az1");
     assertThat(a.address().getPort()).isEqualTo(b.address().getPort()).isEqualTo(kit.endpoint().port());
@@ -86,7 +62,7 @@ class ZoneFrontIT {
   @Test
   void everyModeShowsItsSymptomAndSwitchesBackWithoutARestart() throws IOException {
     kit.reset();
-    kit.endpoint().target((InetSocketAddress) echo.getLocalSocketAddress());
+    kit.endpoint().target(echo.address());
     ZoneFront a = kit.endpoint().zone("us-east-1a");
 
     a.mode(BackendMode.REFUSE);
@@ -119,7 +95,7 @@ class ZoneFrontIT {
   @Test
   void addedLatencyHoldsTheFirstByteBack() throws IOException {
     kit.reset();
-    kit.endpoint().target((InetSocketAddress) echo.getLocalSocketAddress());
+    kit.endpoint().target(echo.address());
     ZoneFront c = kit.endpoint().zone("us-east-1c").latency(Duration.ofSeconds(2));
     try (Socket s = new Socket()) {
       s.connect(c.address(), 2_000);

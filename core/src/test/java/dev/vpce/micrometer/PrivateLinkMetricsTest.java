@@ -1,0 +1,48 @@
+package dev.vpce.micrometer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vpce.Binding;
+import dev.vpce.FakeNameResolver;
+import dev.vpce.Placement;
+import dev.vpce.PrivateLink;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.ConnectException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class PrivateLinkMetricsTest {
+  static final String HOST = "orders.internal.example.com";
+  static final String REGIONAL = "vpce-0a1b2c3d4e5f67890-k3m9x2qa.vpce-svc-0123456789abcdef0.us-east-1.vpce.amazonaws.com";
+  static final String ZONAL = "vpce-0a1b2c3d4e5f67890-k3m9x2qa-us-east-1a.vpce-svc-0123456789abcdef0.us-east-1.vpce.amazonaws.com";
+
+  @Test
+  void publishesRoutesByTierBreakerStatesAndRefreshFailures() throws Exception {
+    FakeNameResolver dns = new FakeNameResolver()
+        .answer(REGIONAL, Duration.ofSeconds(60), "127.0.1.1", "127.0.1.2")
+        .answer(ZONAL, Duration.ofSeconds(60), "127.0.1.1");
+    try (PrivateLink pl = PrivateLink.builder()
+        .bind(Binding.builder(HOST).regionalDnsName(REGIONAL).build())
+        .placement(Placement.ofZoneName("us-east-1a"))
+        .nameResolver(dns)
+        .build()) {
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      new PrivateLinkMetrics(pl).bindTo(registry);
+      pl.resolve(HOST);
+      pl.resolve(HOST);
+      for (int i = 0; i < 3; i++) {
+        pl.connectFailed(FakeNameResolver.ip("127.0.1.1"), new ConnectException("refused"));
+      }
+      pl.connectSucceeded(FakeNameResolver.ip("127.0.1.2"));
+      pl.resolve(HOST);
+
+      assertThat(registry.get("vpce.routes").tags("binding", HOST, "tier", "local_zone").functionCounter().count())
+          .isEqualTo(2);
+      assertThat(registry.get("vpce.routes").tags("binding", HOST, "tier", "regional").functionCounter().count())
+          .isEqualTo(1);
+      assertThat(registry.get("vpce.breakers").tags("state", "open").gauge().value()).isEqualTo(1);
+      assertThat(registry.get("vpce.breakers").tags("state", "closed").gauge().value()).isEqualTo(1);
+      assertThat(registry.get("vpce.refresh.failures").functionCounter().count()).isZero();
+    }
+  }
+}
