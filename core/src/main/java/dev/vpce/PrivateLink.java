@@ -78,7 +78,10 @@ public final class PrivateLink implements AutoCloseable {
     return engine.route(host);
   }
 
-  /** A connect (and TLS handshake) to this address succeeded. Cheap; call it for every new connection. */
+  /**
+   * A connect (and TLS handshake) to this address succeeded. Cheap; call it for every new connection.
+   * Outcomes for addresses that no route has held (unbound hosts) are ignored.
+   */
   public void connectSucceeded(InetAddress address) {
     engine.connectSucceeded(address);
   }

@@ -20,6 +20,12 @@ public abstract class PrivateLinkListener {
   /** The tier of a binding's first address changed, for example from local zone to regional. */
   public void routeTierChanged(String host, RouteTier previous, Route current) {}
 
+  /**
+   * A client reported a failed connect to a routed address; {@code counted} says whether it counted
+   * against the address (hostname-verification failures and cancelled attempts do not).
+   */
+  public void connectFailed(InetAddress address, java.io.IOException cause, boolean counted) {}
+
   /** An address's circuit breaker changed state ({@code CLOSED}, {@code OPEN}, {@code HALF_OPEN}). */
   public void breakerStateChanged(InetAddress address, String from, String to) {}
 

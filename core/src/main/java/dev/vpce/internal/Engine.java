@@ -61,6 +61,8 @@ public final class Engine implements AutoCloseable {
   private final Map<String, EndpointDiscovery> discoveries = new ConcurrentHashMap<>();
   private final Object placementLock = new Object();
   private final LongAdder refreshFailures = new LongAdder();
+  /** Every address any route has held: outcomes for other addresses (unbound hosts) are ignored. */
+  private final Set<InetAddress> routed = ConcurrentHashMap.newKeySet();
   private volatile Placement placement;
   private volatile boolean closed;
 
@@ -127,11 +129,18 @@ public final class Engine implements AutoCloseable {
   }
 
   public void connectSucceeded(InetAddress address) {
-    health.success(address);
+    if (routed.contains(address)) {
+      health.success(address);
+    }
   }
 
   public boolean connectFailed(InetAddress address, IOException cause) {
-    return health.failure(address, cause);
+    if (!routed.contains(address)) {
+      return false;
+    }
+    boolean counted = health.failure(address, cause);
+    notify(l -> l.connectFailed(address, cause, counted));
+    return counted;
   }
 
   public Placement placement() {
@@ -508,6 +517,7 @@ public final class Engine implements AutoCloseable {
           + b.host + "] no address: the endpoint's DNS names (" + b.trackedNames + ") have no current answer", null));
       return;
     }
+    routed.addAll(ordered);
     List<InetAddress> healthy = new ArrayList<>();
     List<InetAddress> suspects = new ArrayList<>();
     for (InetAddress a : ordered) {

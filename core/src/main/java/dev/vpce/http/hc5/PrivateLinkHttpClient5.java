@@ -1,0 +1,179 @@
+package dev.vpce.http.hc5;
+
+import dev.vpce.PrivateLink;
+import dev.vpce.internal.Checks;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.SchemePortResolver;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.io.HttpClientConnectionOperator;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
+import org.apache.hc.core5.http.config.RegistryBuilder;
+import org.apache.hc.core5.http.URIScheme;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * Apache HttpClient 5 clients and connection managers whose new connections to bound hosts follow the vpce
+ * route, with every connect and TLS outcome (classic client) reported per address.
+ *
+ * <pre>{@code
+ * CloseableHttpClient http = PrivateLinkHttpClient5.builder(privateLink).build();
+ * }</pre>
+ *
+ * <p>Defaults suit PrivateLink: a 2 s connect timeout per address (HttpClient's own is 3 minutes, per
+ * address), idle connections evicted after 60 s and a connection time-to-live of 60 s, both well under the
+ * endpoint's fixed 350 s idle timeout, so that traffic returns to the local zone after it recovers.
+ * Certificate and hostname verification are HttpClient's own and always on; no setting here weakens them.
+ *
+ * <p>The <b>async</b> client follows the route through the same resolver and tries the next address when a
+ * TCP connect fails, but HttpClient's async operator exposes no per-address outcome and upgrades to TLS
+ * after the connect: a TLS handshake failure on one address fails the request instead of moving on, and
+ * the async client feeds no breaker. Share the {@link PrivateLink} with a classic client (or OkHttp) for
+ * health tracking, or use the classic client.
+ *
+ * <p>Works with httpclient5 5.5.x (the version Spring Boot 4 manages) and 5.6.x. The per-address outcome
+ * hook uses HttpClient's {@code DetachedSocketFactory} and {@code createConnectionOperator}, public but
+ * marked internal by HttpClient in both lines.
+ */
+public final class PrivateLinkHttpClient5 {
+  private final PrivateLink privateLink;
+  private Duration connectTimeout = Duration.ofSeconds(2);
+  private Duration idleEviction = Duration.ofSeconds(60);
+  private Duration timeToLive = Duration.ofSeconds(60);
+  private SSLContext sslContext;
+  private int maxConnections = 50;
+
+  private PrivateLinkHttpClient5(PrivateLink privateLink) {
+    this.privateLink = Checks.notNull("privateLink", privateLink);
+  }
+
+  public static PrivateLinkHttpClient5 builder(PrivateLink privateLink) {
+    return new PrivateLinkHttpClient5(privateLink);
+  }
+
+  /** The connect timeout for each address of a route; 2 s by default. */
+  public PrivateLinkHttpClient5 connectTimeout(Duration timeout) {
+    this.connectTimeout = Checks.positive("connectTimeout", timeout);
+    return this;
+  }
+
+  /** Idle pooled connections are closed after this; 60 s by default (the endpoint drops them at 350 s). */
+  public PrivateLinkHttpClient5 idleEviction(Duration idle) {
+    this.idleEviction = Checks.positive("idleEviction", idle);
+    return this;
+  }
+
+  /** A connection is not reused after this age, so traffic returns to a recovered zone; 60 s by default. */
+  public PrivateLinkHttpClient5 timeToLive(Duration ttl) {
+    this.timeToLive = Checks.positive("timeToLive", ttl);
+    return this;
+  }
+
+  /** The TLS context (trust and key material); the JVM default by default. Verification stays on. */
+  public PrivateLinkHttpClient5 sslContext(SSLContext context) {
+    this.sslContext = Checks.notNull("sslContext", context);
+    return this;
+  }
+
+  /** The pool's size, in total and per route; 50 by default. */
+  public PrivateLinkHttpClient5 maxConnections(int max) {
+    this.maxConnections = Checks.atLeast("maxConnections", max, 1);
+    return this;
+  }
+
+  /** The resolver alone, for a connection manager built elsewhere (no outcome reporting then). */
+  public PrivateLinkDnsResolver dnsResolver() {
+    return new PrivateLinkDnsResolver(privateLink);
+  }
+
+  private ConnectionConfig connectionConfig() {
+    return ConnectionConfig.custom()
+        .setConnectTimeout(Timeout.of(connectTimeout))
+        .setTimeToLive(TimeValue.of(timeToLive))
+        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+        .build();
+  }
+
+  private TlsSocketStrategy tls() {
+    return sslContext == null ? DefaultClientTlsStrategy.createSystemDefault() : new DefaultClientTlsStrategy(sslContext);
+  }
+
+  /** A classic connection manager that routes and reports every connect and TLS outcome. */
+  public PoolingHttpClientConnectionManager connectionManager() {
+    PrivateLinkDnsResolver dns = dnsResolver();
+    TlsSocketStrategy tls = new ReportingSockets.ReportingTlsStrategy(tls(), privateLink);
+    ReportingSockets sockets = new ReportingSockets(privateLink);
+    return new ReportingManagerBuilder(sockets)
+        .setDnsResolver(dns)
+        .setTlsSocketStrategy(tls)
+        .setDefaultConnectionConfig(connectionConfig())
+        .setMaxConnTotal(maxConnections)
+        .setMaxConnPerRoute(maxConnections)
+        .build();
+  }
+
+  /** A classic client on {@link #connectionManager()}, evicting idle connections in the background. */
+  public CloseableHttpClient build() {
+    return HttpClients.custom()
+        .setConnectionManager(connectionManager())
+        .evictIdleConnections(TimeValue.of(idleEviction))
+        .evictExpiredConnections()
+        .build();
+  }
+
+  /** An async connection manager that follows the route (see the class notes on what it cannot report). */
+  public PoolingAsyncClientConnectionManager asyncConnectionManager() {
+    ClientTlsStrategyBuilder tls = ClientTlsStrategyBuilder.create();
+    if (sslContext != null) {
+      tls.setSslContext(sslContext);
+    } else {
+      tls.useSystemProperties();
+    }
+    return PoolingAsyncClientConnectionManagerBuilder.create()
+        .setDnsResolver(dnsResolver())
+        .setTlsStrategy(tls.buildAsync())
+        .setDefaultConnectionConfig(connectionConfig())
+        .setMaxConnTotal(maxConnections)
+        .setMaxConnPerRoute(maxConnections)
+        .build();
+  }
+
+  /** An async client on {@link #asyncConnectionManager()}; the caller starts and closes it. */
+  public CloseableHttpAsyncClient buildAsync() {
+    return HttpAsyncClients.custom()
+        .setConnectionManager(asyncConnectionManager())
+        .evictIdleConnections(TimeValue.of(idleEviction))
+        .evictExpiredConnections()
+        .build();
+  }
+
+  /** HttpClient's builder with our socket factory in the operator: the only place a connect can be seen. */
+  private static final class ReportingManagerBuilder extends PoolingHttpClientConnectionManagerBuilder {
+    private final ReportingSockets sockets;
+
+    ReportingManagerBuilder(ReportingSockets sockets) {
+      this.sockets = sockets;
+    }
+
+    @Override
+    protected HttpClientConnectionOperator createConnectionOperator(SchemePortResolver schemePortResolver,
+        org.apache.hc.client5.http.DnsResolver dnsResolver, TlsSocketStrategy tlsSocketStrategy) {
+      return new DefaultHttpClientConnectionOperator(sockets,
+          schemePortResolver != null ? schemePortResolver : DefaultSchemePortResolver.INSTANCE, dnsResolver,
+          RegistryBuilder.<TlsSocketStrategy>create().register(URIScheme.HTTPS.id, tlsSocketStrategy).build());
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package dev.vpce.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.vpce.Binding;
+import dev.vpce.Placement;
+import dev.vpce.PrivateLink;
+import dev.vpce.PrivateLinkListener;
+import dev.vpce.dns.NameResolver;
+import dev.vpce.testkit.BackendMode;
+import dev.vpce.testkit.EmulatedEndpoint;
+import dev.vpce.testkit.LocalPrivateLink;
+import dev.vpce.testkit.LocalPrivateLinkExtension;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * What every HTTP adapter must do, over real TLS through the kit's zone fronts: the local zone while it is
+ * healthy, the regional addresses in the same call when it refuses or blackholes, back after recovery,
+ * SNI and Host on the logical hostname, verification never weakened, and HTTP status codes ignored.
+ */
+abstract class HttpAdapterContract {
+  static final String HOST = "orders.internal.example.com";
+  static final String WRONG = "wrong.internal.example.com";
+  static final Duration CONNECT_TIMEOUT = Duration.ofMillis(500);
+  static TlsFixture tls;
+
+  @RegisterExtension
+  static final LocalPrivateLinkExtension WORLD = new LocalPrivateLinkExtension(LocalPrivateLink.defaults());
+
+  LocalPrivateLink kit;
+  EmulatedEndpoint endpoint;
+  PrivateLink privateLink;
+  final AtomicInteger countedFailures = new AtomicInteger();
+
+  /** One GET with a client built for this adapter; returns the status code. */
+  abstract int get(String host, String path) throws Exception;
+
+  abstract void startClient() throws Exception;
+
+  abstract void stopClient() throws Exception;
+
+  @BeforeAll
+  static void startTls() throws Exception {
+    tls = new TlsFixture(HOST);
+  }
+
+  @AfterAll
+  static void stopTls() {
+    tls.close();
+  }
+
+  @BeforeEach
+  void start(LocalPrivateLink kit) throws Exception {
+    this.kit = kit;
+    this.endpoint = kit.endpoint().target(tls.address());
+    tls.seen.clear();
+    privateLink = PrivateLink.builder()
+        .bind(Binding.builder(HOST).regionalDnsName(endpoint.regionalDnsName()).build())
+        .bind(Binding.builder(WRONG).regionalDnsName(endpoint.regionalDnsName()).build())
+        .placement(Placement.ofZoneName("us-east-1a"))
+        .nameResolver(NameResolver.dnsjava(List.of(kit.dns().address()), Duration.ofMillis(500)))
+        .breakerOpenWait(Duration.ofMillis(500))
+        .listener(new PrivateLinkListener() {
+          @Override
+          public void connectFailed(InetAddress address, IOException cause, boolean counted) {
+            if (counted) {
+              countedFailures.incrementAndGet();
+            }
+          }
+        })
+        .build();
+    startClient();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    stopClient();
+    privateLink.close();
+  }
+
+  int connections(String zone) {
+    return endpoint.zone(zone).connections();
+  }
+
+  @Test
+  void aHealthyLocalZoneServesEveryRequestWithSniAndHostOnTheHostname() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      assertThat(get(HOST, "/close")).isEqualTo(200);
+    }
+    assertThat(connections("us-east-1a")).isEqualTo(5);
+    assertThat(connections("us-east-1b") + connections("us-east-1c")).isZero();
+    assertThat(tls.seen).hasSize(5);
+    assertThat(tls.seen).allSatisfy(s -> {
+      assertThat(s.sni()).isEqualTo(HOST);
+      assertThat(s.host()).startsWith(HOST);
+    });
+  }
+
+  @Test
+  void aRefusingLocalZoneCostsNoRequestAndOpensItsBreaker() throws Exception {
+    endpoint.zone("us-east-1a").mode(BackendMode.REFUSE);
+    for (int i = 0; i < 6; i++) {
+      assertThat(get(HOST, "/close")).as("served regionally in the same call").isEqualTo(200);
+    }
+    assertThat(connections("us-east-1b") + connections("us-east-1c")).isEqualTo(6);
+    assertThat(countedFailures).hasValue(3);
+    assertThat(privateLink.breakerStates()).containsEntry(endpoint.zone("us-east-1a").ip(), "OPEN");
+  }
+
+  @Test
+  void aBlackholedLocalZoneDelaysAtMostTheThresholdOfRequestsByOneConnectTimeout() throws Exception {
+    endpoint.zone("us-east-1a").mode(BackendMode.BLACKHOLE);
+    for (int i = 0; i < 6; i++) {
+      assertThat(get(HOST, "/close")).isEqualTo(200);
+    }
+    assertThat(countedFailures).as("one timed-out connect per request until the breaker opens").hasValue(3);
+    for (int i = 0; i < 4; i++) {
+      assertThat(get(HOST, "/close")).isEqualTo(200);
+    }
+    assertThat(countedFailures).as("then no further delay").hasValue(3);
+  }
+
+  @Test
+  void newConnectionsReturnToTheLocalZoneAfterItRecovers() throws Exception {
+    endpoint.zone("us-east-1a").mode(BackendMode.REFUSE);
+    for (int i = 0; i < 4; i++) {
+      get(HOST, "/close");
+    }
+    endpoint.zone("us-east-1a").mode(BackendMode.HEALTHY);
+    int before = connections("us-east-1a");
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
+      get(HOST, "/close");
+      return connections("us-east-1a") > before;
+    });
+    int now = connections("us-east-1a");
+    for (int i = 0; i < 3; i++) {
+      get(HOST, "/close");
+    }
+    assertThat(connections("us-east-1a")).isEqualTo(now + 3);
+  }
+
+  @Test
+  void anHttp5xxDoesNotOpenABreaker() throws Exception {
+    for (int i = 0; i < 6; i++) {
+      assertThat(get(HOST, "/fail")).isEqualTo(503);
+    }
+    assertThat(privateLink.breakerStates().values()).doesNotContain("OPEN");
+    assertThat(countedFailures).hasValue(0);
+    // at least one connection each; HttpClient 5 also retries a 503 once by default
+    assertThat(connections("us-east-1a")).isGreaterThanOrEqualTo(6);
+    assertThat(connections("us-east-1b") + connections("us-east-1c")).isZero();
+  }
+
+  @Test
+  void aWrongHostnameFailsVerificationAndDoesNotCountAgainstTheZone() {
+    assertThatThrownBy(() -> get(WRONG, "/close")).isInstanceOf(IOException.class);
+    assertThat(tls.seen).isEmpty();
+    assertThat(countedFailures).hasValue(0);
+    assertThat(privateLink.breakerStates().values()).doesNotContain("OPEN");
+  }
+}
