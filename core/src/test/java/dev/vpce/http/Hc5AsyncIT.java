@@ -1,5 +1,7 @@
 package dev.vpce.http;
 
+import dev.vpce.testkit.TlsServer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpce.Binding;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The async client follows the route and moves on after a refused TCP connect (it reports no outcomes). */
 class Hc5AsyncIT {
   static final String HOST = "orders.internal.example.com";
-  static TlsFixture tls;
+  static TlsServer tls;
 
   @RegisterExtension
   static final LocalPrivateLinkExtension WORLD = new LocalPrivateLinkExtension(LocalPrivateLink.defaults());
@@ -37,7 +39,7 @@ class Hc5AsyncIT {
 
   @BeforeAll
   static void startTls() throws Exception {
-    tls = new TlsFixture(HOST);
+    tls = new TlsServer(HOST);
   }
 
   @AfterAll
@@ -48,14 +50,14 @@ class Hc5AsyncIT {
   @BeforeEach
   void start(LocalPrivateLink kit) {
     endpoint = kit.endpoint().target(tls.address());
-    tls.seen.clear();
+    tls.clearSeen();
     privateLink = PrivateLink.builder()
         .bind(Binding.builder(HOST).regionalDnsName(endpoint.regionalDnsName()).build())
         .placement(Placement.ofZoneName("us-east-1a"))
         .nameResolver(NameResolver.dnsjava(List.of(kit.dns().address()), Duration.ofMillis(500)))
         .build();
     http = PrivateLinkHttpClient5.builder(privateLink).connectTimeout(Duration.ofMillis(500))
-        .sslContext(tls.clientContext).buildAsync();
+        .sslContext(tls.clientContext()).buildAsync();
     http.start();
   }
 
@@ -76,7 +78,7 @@ class Hc5AsyncIT {
       assertThat(get("/close")).isEqualTo(200);
     }
     assertThat(endpoint.zone("us-east-1a").connections()).isEqualTo(3);
-    assertThat(tls.seen).allSatisfy(s -> {
+    assertThat(tls.seen()).allSatisfy(s -> {
       assertThat(s.sni()).isEqualTo(HOST);
       assertThat(s.host()).startsWith(HOST);
     });

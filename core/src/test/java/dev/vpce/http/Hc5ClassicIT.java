@@ -22,7 +22,7 @@ class Hc5ClassicIT extends HttpAdapterContract {
 
   @Override
   void startClient() {
-    http = PrivateLinkHttpClient5.builder(privateLink).connectTimeout(CONNECT_TIMEOUT).sslContext(tls.clientContext)
+    http = PrivateLinkHttpClient5.builder(privateLink).connectTimeout(CONNECT_TIMEOUT).sslContext(tls.clientContext())
         .build();
   }
 

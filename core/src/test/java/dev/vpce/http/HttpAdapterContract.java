@@ -1,5 +1,7 @@
 package dev.vpce.http;
 
+import dev.vpce.testkit.TlsServer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -34,7 +36,7 @@ abstract class HttpAdapterContract {
   static final String HOST = "orders.internal.example.com";
   static final String WRONG = "wrong.internal.example.com";
   static final Duration CONNECT_TIMEOUT = Duration.ofMillis(500);
-  static TlsFixture tls;
+  static TlsServer tls;
 
   @RegisterExtension
   static final LocalPrivateLinkExtension WORLD = new LocalPrivateLinkExtension(LocalPrivateLink.defaults());
@@ -53,7 +55,7 @@ abstract class HttpAdapterContract {
 
   @BeforeAll
   static void startTls() throws Exception {
-    tls = new TlsFixture(HOST);
+    tls = new TlsServer(HOST);
   }
 
   @AfterAll
@@ -65,7 +67,7 @@ abstract class HttpAdapterContract {
   void start(LocalPrivateLink kit) throws Exception {
     this.kit = kit;
     this.endpoint = kit.endpoint().target(tls.address());
-    tls.seen.clear();
+    tls.clearSeen();
     privateLink = PrivateLink.builder()
         .bind(Binding.builder(HOST).regionalDnsName(endpoint.regionalDnsName()).build())
         .bind(Binding.builder(WRONG).regionalDnsName(endpoint.regionalDnsName()).build())
@@ -101,8 +103,8 @@ abstract class HttpAdapterContract {
     }
     assertThat(connections("us-east-1a")).isEqualTo(5);
     assertThat(connections("us-east-1b") + connections("us-east-1c")).isZero();
-    assertThat(tls.seen).hasSize(5);
-    assertThat(tls.seen).allSatisfy(s -> {
+    assertThat(tls.seen()).hasSize(5);
+    assertThat(tls.seen()).allSatisfy(s -> {
       assertThat(s.sni()).isEqualTo(HOST);
       assertThat(s.host()).startsWith(HOST);
     });
@@ -166,7 +168,7 @@ abstract class HttpAdapterContract {
   @Test
   void aWrongHostnameFailsVerificationAndDoesNotCountAgainstTheZone() {
     assertThatThrownBy(() -> get(WRONG, "/close")).isInstanceOf(IOException.class);
-    assertThat(tls.seen).isEmpty();
+    assertThat(tls.seen()).isEmpty();
     assertThat(countedFailures).hasValue(0);
     assertThat(privateLink.breakerStates().values()).doesNotContain("OPEN");
   }

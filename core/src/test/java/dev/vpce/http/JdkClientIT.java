@@ -14,7 +14,7 @@ class JdkClientIT extends HttpAdapterContract {
   @Override
   void startClient() throws Exception {
     proxy = PrivateLinkConnectProxy.start(privateLink, CONNECT_TIMEOUT);
-    http = HttpClient.newBuilder().proxy(proxy.proxySelector()).sslContext(tls.clientContext)
+    http = HttpClient.newBuilder().proxy(proxy.proxySelector()).sslContext(tls.clientContext())
         .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   }
 

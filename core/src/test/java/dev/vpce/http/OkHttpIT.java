@@ -12,7 +12,7 @@ class OkHttpIT extends HttpAdapterContract {
   void startClient() {
     http = PrivateLinkOkHttp.configure(new OkHttpClient.Builder(), privateLink)
         .connectTimeout(CONNECT_TIMEOUT)
-        .sslSocketFactory(tls.clientContext.getSocketFactory(), tls.trustManager)
+        .sslSocketFactory(tls.clientContext().getSocketFactory(), tls.trustManager())
         .build();
   }
 

@@ -226,6 +226,9 @@ public final class ZoneFront {
       upstream = new Socket();
       open.add(upstream);
       upstream.connect(target, 5_000);
+      // a relay must not add Nagle's delay on top of the client's own writes
+      upstream.setTcpNoDelay(true);
+      client.setTcpNoDelay(true);
       Socket up = upstream;
       AtomicInteger finished = new AtomicInteger();
       Runnable done = () -> {

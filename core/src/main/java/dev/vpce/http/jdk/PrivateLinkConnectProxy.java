@@ -133,12 +133,20 @@ public final class PrivateLinkConnectProxy implements AutoCloseable {
         reply(client, "403 Forbidden", "host " + host + " has no vpce binding");
         return;
       }
-      upstream = connect(host, port);
+      try {
+        upstream = connect(host, port);
+      } catch (java.net.UnknownHostException noRoute) {
+        reply(client, "502 Bad Gateway", noRoute.getMessage());
+        return;
+      }
       if (upstream == null) {
         reply(client, "502 Bad Gateway", "no address of " + host + " accepted a connection");
         return;
       }
       open.add(upstream);
+      // a relay must not add Nagle's delay (40 ms with delayed ACKs) on top of the client's own writes
+      upstream.setTcpNoDelay(true);
+      client.setTcpNoDelay(true);
       client.setSoTimeout(0);
       client.getOutputStream().write("HTTP/1.1 200 Connection Established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       client.getOutputStream().flush();
