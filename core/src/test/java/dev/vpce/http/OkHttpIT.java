@@ -1,11 +1,30 @@
 package dev.vpce.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.vpce.http.okhttp.PrivateLinkOkHttp;
+import dev.vpce.testkit.BackendMode;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.junit.jupiter.api.Test;
 
 class OkHttpIT extends HttpAdapterContract {
+  @Test
+  void withFastFallbackOnARaceLoserDoesNotCountAgainstTheZone() throws Exception {
+    OkHttpClient racing = http.newBuilder().fastFallback(true).build();
+    endpoint.zone("us-east-1a").mode(BackendMode.BLACKHOLE);
+    for (int i = 0; i < 4; i++) {
+      try (Response r = racing.newCall(new Request.Builder()
+          .url("https://" + HOST + ":" + endpoint.port() + "/close").build()).execute()) {
+        assertThat(r.code()).as("the regional address won the race").isEqualTo(200);
+      }
+    }
+    assertThat(countedFailures).as("the cancelled zonal attempts are not failures").hasValue(0);
+    assertThat(privateLink.breakerStates().values()).doesNotContain("OPEN");
+    racing.connectionPool().evictAll();
+  }
+
   OkHttpClient http;
 
   @Override
