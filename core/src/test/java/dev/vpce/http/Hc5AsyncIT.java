@@ -4,17 +4,13 @@ import dev.vpce.testkit.TlsServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vpce.Binding;
-import dev.vpce.Placement;
 import dev.vpce.PrivateLink;
-import dev.vpce.dns.NameResolver;
 import dev.vpce.http.hc5.PrivateLinkHttpClient5;
 import dev.vpce.testkit.BackendMode;
 import dev.vpce.testkit.EmulatedEndpoint;
 import dev.vpce.testkit.LocalPrivateLink;
 import dev.vpce.testkit.LocalPrivateLinkExtension;
 import java.time.Duration;
-import java.util.List;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
@@ -51,11 +47,7 @@ class Hc5AsyncIT {
   void start(LocalPrivateLink kit) {
     endpoint = kit.endpoint().target(tls.address());
     tls.clearSeen();
-    privateLink = PrivateLink.builder()
-        .bind(Binding.builder(HOST).regionalDnsName(endpoint.regionalDnsName()).build())
-        .placement(Placement.ofZoneName("us-east-1a"))
-        .nameResolver(NameResolver.dnsjava(List.of(kit.dns().address()), Duration.ofMillis(500)))
-        .build();
+    privateLink = HttpAdapterContract.boundTo(kit, HOST).build();
     http = PrivateLinkHttpClient5.builder(privateLink).connectTimeout(Duration.ofMillis(500))
         .sslContext(tls.clientContext()).buildAsync();
     http.start();

@@ -46,6 +46,17 @@ abstract class HttpAdapterContract {
   PrivateLink privateLink;
   final AtomicInteger countedFailures = new AtomicInteger();
 
+  /** A PrivateLink with static bindings of these hosts to the kit's endpoint, placed in us-east-1a. */
+  static PrivateLink.Builder boundTo(LocalPrivateLink kit, String... hosts) {
+    PrivateLink.Builder b = PrivateLink.builder()
+        .placement(Placement.ofZoneName("us-east-1a"))
+        .nameResolver(NameResolver.dnsjava(List.of(kit.dns().address()), Duration.ofMillis(500)));
+    for (String host : hosts) {
+      b.bind(Binding.builder(host).regionalDnsName(kit.endpoint().regionalDnsName()).build());
+    }
+    return b;
+  }
+
   /** One GET with a client built for this adapter; returns the status code. */
   abstract int get(String host, String path) throws Exception;
 
@@ -68,11 +79,7 @@ abstract class HttpAdapterContract {
     this.kit = kit;
     this.endpoint = kit.endpoint().target(tls.address());
     tls.clearSeen();
-    privateLink = PrivateLink.builder()
-        .bind(Binding.builder(HOST).regionalDnsName(endpoint.regionalDnsName()).build())
-        .bind(Binding.builder(WRONG).regionalDnsName(endpoint.regionalDnsName()).build())
-        .placement(Placement.ofZoneName("us-east-1a"))
-        .nameResolver(NameResolver.dnsjava(List.of(kit.dns().address()), Duration.ofMillis(500)))
+    privateLink = boundTo(kit, HOST, WRONG)
         .breakerOpenWait(Duration.ofMillis(500))
         .listener(new PrivateLinkListener() {
           @Override

@@ -2,10 +2,7 @@ package dev.vpce.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vpce.Binding;
-import dev.vpce.Placement;
 import dev.vpce.PrivateLink;
-import dev.vpce.dns.NameResolver;
 import dev.vpce.http.hc5.PrivateLinkDnsResolver;
 import dev.vpce.http.jdk.PrivateLinkConnectProxy;
 import dev.vpce.http.okhttp.PrivateLinkOkHttp;
@@ -14,8 +11,6 @@ import dev.vpce.testkit.LocalPrivateLinkExtension;
 import java.net.InetAddress;
 import java.net.Proxy;
 import java.net.URI;
-import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,18 +21,10 @@ class UnboundHostsIT {
   @RegisterExtension
   static final LocalPrivateLinkExtension WORLD = new LocalPrivateLinkExtension(LocalPrivateLink.defaults());
 
-  PrivateLink start(LocalPrivateLink kit) {
-    return PrivateLink.builder()
-        .bind(Binding.builder(HOST).regionalDnsName(kit.endpoint().regionalDnsName()).build())
-        .placement(Placement.ofZoneName("us-east-1a"))
-        .nameResolver(NameResolver.dnsjava(List.of(kit.dns().address()), Duration.ofMillis(500)))
-        .build();
-  }
-
   @Test
   void everyAdapterLeavesUnboundHostsToTheSystem(LocalPrivateLink kit) throws Exception {
     InetAddress[] system = InetAddress.getAllByName("localhost");
-    try (PrivateLink pl = start(kit); PrivateLinkConnectProxy proxy = PrivateLinkConnectProxy.start(pl)) {
+    try (PrivateLink pl = HttpAdapterContract.boundTo(kit, HOST).build(); PrivateLinkConnectProxy proxy = PrivateLinkConnectProxy.start(pl)) {
       InetAddress local = kit.endpoint().zone("us-east-1a").ip();
 
       assertThat(new PrivateLinkDnsResolver(pl).resolve("localhost")).containsExactly(system);
