@@ -26,16 +26,6 @@ public record Placement(String region, String zoneName, String zoneId, String vp
     return new Placement(null, null, zoneId, null, "explicit");
   }
 
-  /** This placement with the VPC ID set, which lets discovery filter by VPC. */
-  public Placement withVpcId(String vpc) {
-    return new Placement(region, zoneName, zoneId, vpc, source);
-  }
-
-  /** This placement with the region set. */
-  public Placement withRegion(String newRegion) {
-    return new Placement(newRegion, zoneName, zoneId, vpcId, source);
-  }
-
   /** Whether the zone is known, by name or by ID. */
   public boolean isKnown() {
     return zoneName != null || zoneId != null;

@@ -59,10 +59,6 @@ public final class ManualScheduler implements Scheduler {
     runDue();
   }
 
-  public synchronized List<String> pending() {
-    return tasks.stream().sorted(Comparator.comparing(Task::due)).map(t -> t.name() + "@" + t.due()).toList();
-  }
-
   @Override
   public synchronized void close() {
     tasks.clear();

@@ -29,9 +29,8 @@ final class ReportingSockets implements DetachedSocketFactory {
 
   @Override
   public Socket create(String schemeName, Proxy proxy) {
-    Socket plain = proxy == null ? new ReportingSocket(privateLink, !"https".equalsIgnoreCase(schemeName))
+    return proxy == null ? new ReportingSocket(privateLink, !"https".equalsIgnoreCase(schemeName))
         : new Socket(proxy);
-    return plain;
   }
 
   /** A socket that reports its connect; success only for plain HTTP, where nothing follows the connect. */
