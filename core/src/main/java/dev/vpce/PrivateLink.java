@@ -6,7 +6,6 @@ import dev.vpce.internal.Checks;
 import dev.vpce.internal.DefaultDiscovery;
 import dev.vpce.internal.Engine;
 import dev.vpce.internal.EngineSettings;
-import dev.vpce.internal.EnvironmentPlacementSource;
 import dev.vpce.internal.Names;
 import dev.vpce.internal.PlacementChain;
 import dev.vpce.internal.Scheduler;
@@ -14,6 +13,7 @@ import dev.vpce.internal.ThreadScheduler;
 import dev.vpce.placement.PlacementSource;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,9 +22,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * Routes new connections for bound hostnames to the PrivateLink interface endpoint in this process's
@@ -58,11 +60,14 @@ public final class PrivateLink implements AutoCloseable {
   /**
    * The addresses for a new connection to a bound host, best first: the local zone's, then the regional
    * name's, with addresses whose breaker is open last. Never empty. The first call for a binding may
-   * wait for start-up (placement, discovery, DNS) up to {@link Builder#startupTimeout}; later calls
-   * do not wait.
+   * wait for start-up (placement, discovery, DNS) up to {@link Builder#startupTimeout}, and is released at
+   * once when the cause of a failure lasts (no credentials, permission denied, endpoint rejected); later
+   * calls never wait: until a route exists they fail at once with the last error.
    *
    * @throws UnboundHostException         when the host has no binding; resolve it with the system resolver
    * @throws EndpointUnavailableException when the endpoint cannot carry traffic (its message says why)
+   * @throws PrivateLinkClosedException   after {@link #close()}
+   * @throws NullPointerException         when host is null
    */
   public List<InetAddress> resolve(String host) throws UnknownHostException {
     return engine.resolve(host);
@@ -143,6 +148,9 @@ public final class PrivateLink implements AutoCloseable {
     private List<PlacementSource> placementSources;
     private Duration placementBudget = Duration.ofSeconds(1);
     private String vpcId;
+    private String region;
+    private URI ec2Endpoint;
+    private AwsCredentialsProvider ec2Credentials;
     private EndpointDiscovery discovery;
     private NameResolver nameResolver;
     private Duration staleAnswerLimit = Duration.ofMinutes(5);
@@ -155,6 +163,7 @@ public final class PrivateLink implements AutoCloseable {
     private final List<PrivateLinkListener> listeners = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
     private Supplier<Scheduler> scheduler = () -> new ThreadScheduler(2);
+    private Random random;
 
     private Builder() {}
 
@@ -180,7 +189,7 @@ public final class PrivateLink implements AutoCloseable {
      * {@link PlacementSource#ecsTaskMetadata()}, then {@link PlacementSource#imds()}.
      */
     public Builder placementSources(List<PlacementSource> sources) {
-      this.placementSources = List.copyOf(sources);
+      this.placementSources = List.copyOf(Checks.notNull("placementSources", sources));
       return this;
     }
 
@@ -197,8 +206,34 @@ public final class PrivateLink implements AutoCloseable {
     }
 
     /**
-     * How endpoints are discovered; by default {@code Ec2EndpointDiscovery} with an EC2 client for the
-     * service's region, the default credentials chain and the URL-connection HTTP client.
+     * This process's Region, for the EC2 API; by default the placement's, else the SDK's region chain
+     * ({@code AWS_REGION}, profile). Never the service name's: with cross-Region PrivateLink the service
+     * name carries the provider's Region.
+     */
+    public Builder region(String region) {
+      this.region = region;
+      return this;
+    }
+
+    /**
+     * The EC2 API endpoint of the default discovery, for example the VPC's own EC2 interface endpoint in a
+     * private subnet, or an emulator in tests; by default the Region's.
+     */
+    public Builder ec2Endpoint(URI endpoint) {
+      this.ec2Endpoint = endpoint;
+      return this;
+    }
+
+    /** The credentials of the default discovery; by default the SDK's default credentials chain. */
+    public Builder ec2Credentials(AwsCredentialsProvider credentials) {
+      this.ec2Credentials = credentials;
+      return this;
+    }
+
+    /**
+     * How endpoints are discovered; by default {@code Ec2EndpointDiscovery} with an EC2 client for this
+     * process's Region ({@link #region}), {@link #ec2Endpoint}, {@link #ec2Credentials} and the
+     * URL-connection HTTP client, which makes one attempt per call (vpce retries with back-off).
      */
     public Builder discovery(EndpointDiscovery discovery) {
       this.discovery = discovery;
@@ -270,6 +305,12 @@ public final class PrivateLink implements AutoCloseable {
       return this;
     }
 
+    /** The source of retry jitter; tests seed it. */
+    Builder random(Random random) {
+      this.random = random;
+      return this;
+    }
+
     /**
      * Checks every setting and starts the instance: start-up (placement, discovery, DNS) begins at once in
      * the background.
@@ -315,24 +356,36 @@ public final class PrivateLink implements AutoCloseable {
       Checks.positive("breakerTrialTimeout", breakerTrialTimeout);
       Checks.notNull("clock", clock);
 
+      if (region != null) {
+        Checks.matches("region", region, Names.REGION, "a Region such as us-east-1");
+      }
+      if (ec2Endpoint != null && (ec2Endpoint.getScheme() == null || ec2Endpoint.getHost() == null)) {
+        throw new IllegalArgumentException("ec2Endpoint must be an absolute URI such as "
+            + "https://ec2.us-east-1.amazonaws.com, but was '" + ec2Endpoint + "'");
+      }
       List<PlacementSource> sources = placementSources != null ? placementSources
           : List.of(PlacementSource.environment(), PlacementSource.ecsTaskMetadata(), PlacementSource.imds());
       for (PlacementSource s : sources) {
-        if (s instanceof EnvironmentPlacementSource env) {
-          env.locate(placementBudget); // a malformed VPCE_AVAILABILITY_ZONE fails here, not in the background
+        Checks.notNull("placementSources[]", s);
+        if (s.kind() == PlacementSourceKind.ENVIRONMENT) {
+          try {
+            s.locate(placementBudget); // a malformed VPCE_AVAILABILITY_ZONE fails here, not in the background
+          } catch (IOException e) {
+            throw new IllegalArgumentException("placement source " + s.name() + " failed: " + e.getMessage(), e);
+          }
         }
       }
       List<AutoCloseable> owned = new ArrayList<>();
       Function<String, EndpointDiscovery> discoveryForRegion = null;
-      if (anyDiscovered) {
-        EndpointDiscovery chosen = discovery;
-        discoveryForRegion = chosen != null ? region -> chosen : DefaultDiscovery.forRegions(owned);
+      if (anyDiscovered && discovery == null) {
+        discoveryForRegion = DefaultDiscovery.forRegions(ec2Endpoint, ec2Credentials, owned);
       }
       NameResolver resolver = nameResolver != null ? nameResolver : NameResolver.system();
       return new PrivateLink(new Engine(new EngineSettings(List.copyOf(bindings), placement,
-          new PlacementChain(sources, placementBudget), vpcId, discoveryForRegion, resolver, staleAnswerLimit,
-          refreshInterval, startupTimeout, breakerFailureThreshold, breakerOpenWait, breakerMaxOpenWait,
-          breakerTrialTimeout, List.copyOf(listeners), clock, scheduler, owned)));
+          new PlacementChain(sources, placementBudget), vpcId, region, anyDiscovered ? discovery : null,
+          discoveryForRegion, resolver, staleAnswerLimit, refreshInterval, startupTimeout, breakerFailureThreshold,
+          breakerOpenWait, breakerMaxOpenWait, breakerTrialTimeout, List.copyOf(listeners), clock, scheduler,
+          random != null ? random : new Random(), owned)));
     }
 
     private static void checkBinding(Binding b) {
@@ -345,7 +398,8 @@ public final class PrivateLink implements AutoCloseable {
       }
       if (b.serviceName() != null) {
         Checks.matches(prefix + "serviceName", b.serviceName(), Names.SERVICE_NAME,
-            "com.amazonaws.vpce.<region>.vpce-svc-<17 hex digits> or com.amazonaws.<region>.<service>");
+            "a service name such as com.amazonaws.vpce.<region>.vpce-svc-<17 hex digits>, "
+                + "com.amazonaws.<region>.<service>, cn.com.amazonaws.<region>.<service> or aws.<service>.<region>.<name>");
         if (!b.zonalDnsNames().isEmpty()) {
           throw new IllegalArgumentException(prefix + "zonalDnsNames are for static bindings; a discovered binding "
               + "learns them from the endpoint, but had " + b.zonalDnsNames());

@@ -10,8 +10,10 @@ public class DiscoveryException extends IOException {
   public enum Reason {
     /** The API throttled the caller ({@code RequestLimitExceeded}); back off and keep the last good data. */
     THROTTLED,
-    /** The caller lacks a permission; the message names the IAM action. */
+    /** The caller lacks a permission; the message names the IAM action. Lasts until someone fixes it. */
     ACCESS_DENIED,
+    /** No AWS credentials were found; the message carries the SDK's reason. Lasts until someone fixes it. */
+    NO_CREDENTIALS,
     /** Anything else: network, server error, malformed answer. */
     FAILED
   }

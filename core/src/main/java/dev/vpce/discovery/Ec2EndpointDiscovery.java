@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointsRequest;
@@ -18,8 +20,8 @@ import software.amazon.awssdk.services.ec2.model.NetworkInterface;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 
 /**
- * Discovery through the EC2 API: {@code DescribeVpcEndpoints} filtered by service name, VPC and type
- * {@code Interface}, all pages; then {@code DescribeNetworkInterfaces} for the endpoints' ENIs, which
+ * Discovery through the EC2 API: {@code DescribeVpcEndpoints} filtered by service names (several in one
+ * call), VPC and type {@code Interface}, all pages; then {@code DescribeNetworkInterfaces} for the endpoints' ENIs, which
  * ties each address to an AZ ID (the way to match zones in a shared VPC). The state is read only through
  * {@code stateAsString()}: the SDK enum does not match the lower-case wire values. DNS entries are
  * classified by name pattern, never by position. Thread-safe; the client is the caller's to close.
@@ -34,7 +36,10 @@ public final class Ec2EndpointDiscovery implements EndpointDiscovery {
     this.ec2 = ec2;
   }
 
-  /** Discovery with this client (its region must be the service's). */
+  /**
+   * Discovery with this client. Its Region must be the caller's (the VPC's), not the service name's: with
+   * cross-Region PrivateLink the service name carries the provider's Region.
+   */
   public static Ec2EndpointDiscovery create(Ec2Client ec2) {
     if (ec2 == null) {
       throw new IllegalArgumentException("ec2Client must not be null");
@@ -44,8 +49,13 @@ public final class Ec2EndpointDiscovery implements EndpointDiscovery {
 
   @Override
   public List<Endpoint> describe(String serviceName, String vpcId) throws DiscoveryException {
+    return describe(Set.of(serviceName), vpcId).getOrDefault(serviceName, List.of());
+  }
+
+  @Override
+  public Map<String, List<Endpoint>> describe(Set<String> serviceNames, String vpcId) throws DiscoveryException {
     List<Filter> filters = new ArrayList<>();
-    filters.add(Filter.builder().name("service-name").values(serviceName).build());
+    filters.add(Filter.builder().name("service-name").values(serviceNames).build());
     filters.add(Filter.builder().name("vpc-endpoint-type").values("Interface").build());
     if (vpcId != null) {
       filters.add(Filter.builder().name("vpc-id").values(vpcId).build());
@@ -58,11 +68,30 @@ public final class Ec2EndpointDiscovery implements EndpointDiscovery {
       throw translate("DescribeVpcEndpoints", e);
     }
     Map<String, Endpoint.Eni> enis = interfaces(found);
-    List<Endpoint> out = new ArrayList<>(found.size());
+    Map<String, List<Endpoint>> out = new LinkedHashMap<>();
+    for (String s : serviceNames) {
+      out.put(s, new ArrayList<>());
+    }
     for (VpcEndpoint v : found) {
-      out.add(toEndpoint(v, enis));
+      out.computeIfAbsent(v.serviceName(), k -> new ArrayList<>()).add(toEndpoint(v, enis));
     }
     return out;
+  }
+
+  /** {@code DescribeNetworkInterfaces} filtered by {@code addresses.private-ip-address}: the VPC of an address. */
+  @Override
+  public String vpcOf(String privateIpv4) throws DiscoveryException {
+    try {
+      for (NetworkInterface n : ec2.describeNetworkInterfacesPaginator(b -> b.filters(Filter.builder()
+          .name("addresses.private-ip-address").values(privateIpv4).build())).networkInterfaces()) {
+        if (n.vpcId() != null) {
+          return n.vpcId();
+        }
+      }
+      return null;
+    } catch (SdkException e) {
+      throw translate("DescribeNetworkInterfaces", e);
+    }
   }
 
   private Map<String, Endpoint.Eni> interfaces(List<VpcEndpoint> endpoints) throws DiscoveryException {
@@ -147,6 +176,10 @@ public final class Ec2EndpointDiscovery implements EndpointDiscovery {
       return new DiscoveryException(DiscoveryException.Reason.FAILED,
           "ec2:" + action + " failed: " + (code == null ? "HTTP " + ec2e.statusCode() : code) + " "
               + ec2e.getMessage(), e);
+    }
+    if (e instanceof SdkClientException && String.valueOf(e.getMessage()).contains("Unable to load credentials")) {
+      return new DiscoveryException(DiscoveryException.Reason.NO_CREDENTIALS, "no AWS credentials for ec2:"
+          + action + ": " + e.getMessage(), e);
     }
     return new DiscoveryException(DiscoveryException.Reason.FAILED, "ec2:" + action + " failed: " + e.getMessage(), e);
   }

@@ -1,7 +1,10 @@
 package dev.vpce.discovery;
 
 import dev.vpce.Endpoint;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds the interface endpoints of a service. The default is {@link Ec2EndpointDiscovery}; static
@@ -17,4 +20,25 @@ public interface EndpointDiscovery {
    * @throws DiscoveryException when the lookup failed
    */
   List<Endpoint> describe(String serviceName, String vpcId) throws DiscoveryException;
+
+  /**
+   * Every interface endpoint of several services, by service name, in as few calls as the implementation
+   * can manage; vpce asks once per refresh for all its bindings. By default one {@link #describe(String,
+   * String)} per service.
+   */
+  default Map<String, List<Endpoint>> describe(Set<String> serviceNames, String vpcId) throws DiscoveryException {
+    Map<String, List<Endpoint>> out = new LinkedHashMap<>();
+    for (String s : serviceNames) {
+      out.put(s, describe(s, vpcId));
+    }
+    return out;
+  }
+
+  /**
+   * The VPC that holds this private IPv4 address (the caller's own network interface), or null when not
+   * known. Used when no placement source reports the VPC (ECS on Fargate). By default null.
+   */
+  default String vpcOf(String privateIpv4) throws DiscoveryException {
+    return null;
+  }
 }

@@ -29,16 +29,18 @@ public final class DnsCache {
   private final Clock clock;
   private final Scheduler scheduler;
   private final Duration staleLimit;
+  private final Backoff backoff;
   private final Consumer<String> onChange;
   private final BiConsumer<String, Throwable> onFailure;
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-  public DnsCache(NameResolver resolver, Clock clock, Scheduler scheduler, Duration staleLimit,
+  public DnsCache(NameResolver resolver, Clock clock, Scheduler scheduler, Duration staleLimit, Backoff backoff,
       Consumer<String> onChange, BiConsumer<String, Throwable> onFailure) {
     this.resolver = resolver;
     this.clock = clock;
     this.scheduler = scheduler;
     this.staleLimit = staleLimit;
+    this.backoff = backoff;
     this.onChange = onChange;
     this.onFailure = onFailure;
   }
@@ -48,7 +50,7 @@ public final class DnsCache {
     final String name;
     volatile List<InetAddress> addresses = List.of();
     volatile Instant expiresAt = Instant.MIN;
-    Duration ttl = MIN_REFRESH; // guarded by this
+    Duration ttl = MAX_RETRY; // guarded by this; until a first answer, retries back off to the cap
     int failures; // guarded by this
     Scheduler.Cancellable next; // guarded by this
 
@@ -58,16 +60,26 @@ public final class DnsCache {
   }
 
   /**
-   * Resolves a name now if it has no answer yet, and keeps it fresh from then on.
+   * Resolves a name now if it has no answer yet, and keeps it fresh from then on. When the first
+   * resolution fails the name stays tracked and is retried with back-off; its first answer is a change.
    *
    * @throws IOException when the first resolution fails
    */
   public List<InetAddress> track(String name) throws IOException {
     Entry e = entries.computeIfAbsent(name, Entry::new);
+    IOException failure = null;
     synchronized (e) {
       if (e.next == null) {
-        apply(e, resolver.resolve(name));
+        try {
+          apply(e, resolver.resolve(name));
+        } catch (IOException first) {
+          failure = first;
+        }
       }
+    }
+    if (failure != null) {
+      failed(e, failure);
+      throw failure;
     }
     return e.addresses;
   }
@@ -145,10 +157,8 @@ public final class DnsCache {
       // back off, but never wait longer between tries than the answer was meant to live
       Duration cap = e.ttl.compareTo(MAX_RETRY) > 0 ? MAX_RETRY
           : e.ttl.compareTo(MIN_REFRESH) < 0 ? MIN_REFRESH : e.ttl;
-      Duration retry = MIN_REFRESH.multipliedBy(1L << Math.min(e.failures - 1, 5));
-      if (retry.compareTo(cap) > 0) {
-        retry = cap;
-      }
+      Duration ceiling = backoff.ceiling(e.failures);
+      Duration retry = MIN_REFRESH.plus(backoff.jitter((ceiling.compareTo(cap) > 0 ? cap : ceiling).minus(MIN_REFRESH)));
       Duration untilStaleEnds = Duration.between(now, staleUntil);
       if (!dropped && untilStaleEnds.compareTo(retry) < 0 && !untilStaleEnds.isNegative()) {
         retry = untilStaleEnds.isZero() ? MIN_REFRESH : untilStaleEnds;

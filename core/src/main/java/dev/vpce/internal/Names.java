@@ -6,10 +6,23 @@ import java.util.regex.Pattern;
 
 /** The naming rules of PrivateLink: service names, endpoint DNS names, AZ names and IDs. */
 public final class Names {
-  /** {@code com.amazonaws.vpce.<region>.vpce-svc-<hex>} or {@code com.amazonaws.<region>.<service>}. */
+  /**
+   * The service-name forms AWS documents, in the {@code aws}, {@code aws-cn} and {@code aws-us-gov} partitions:
+   * <ul>
+   *   <li>endpoint services: {@code com.amazonaws.vpce.<region>.vpce-svc-<hex>}, in China
+   *       {@code cn.com.amazonaws.vpce.<region>.vpce-svc-<hex>};</li>
+   *   <li>AWS services: {@code com.amazonaws.<region>.<service>}, and in China also
+   *       {@code cn.com.amazonaws.<region>.<service>} (the prefix differs by service there);</li>
+   *   <li>other AWS forms: {@code aws.<service>.<region>.<name>}, for example
+   *       {@code aws.sagemaker.us-east-1.notebook}; and Region-less ones such as
+   *       {@code com.amazonaws.s3-global.accesspoint}.</li>
+   * </ul>
+   * Sources are cited in {@code NamesTest}.
+   */
   public static final Pattern SERVICE_NAME = Pattern.compile(
-      "com\\.amazonaws\\.vpce\\.([a-z]{2}(?:-[a-z]+)+-\\d+)\\.vpce-svc-(?:[0-9a-f]{8}|[0-9a-f]{17})"
-          + "|com\\.amazonaws\\.([a-z]{2}(?:-[a-z]+)+-\\d+)\\.[a-z0-9]+(?:[.-][a-z0-9]+)*");
+      "(?:cn\\.)?com\\.amazonaws\\.vpce\\.([a-z]{2}(?:-[a-z]+)+-\\d+)\\.vpce-svc-(?:[0-9a-f]{8}|[0-9a-f]{17})"
+          + "|(?:cn\\.)?com\\.amazonaws\\.(?!vpce\\.)([a-z0-9]+(?:-[a-z0-9]+)*)\\.[a-z0-9]+(?:[.-][a-z0-9]+)*"
+          + "|aws\\.[a-z0-9-]+\\.([a-z]{2}(?:-[a-z]+)+-\\d+)\\.[a-z0-9]+(?:[.-][a-z0-9]+)*");
   public static final Pattern REGION = Pattern.compile("[a-z]{2}(?:-[a-z]+)+-\\d+");
   /** {@code us-east-1a}, or a Local Zone such as {@code us-east-1-bos-1a}. */
   public static final Pattern ZONE_NAME = Pattern.compile("[a-z]{2}(?:-[a-z]+)+-\\d+(?:-[a-z]+-\\d+)?[a-z]");
@@ -20,28 +33,37 @@ public final class Names {
   private static final Pattern ZONAL_LABEL =
       Pattern.compile("vpce-[0-9a-f]+-[a-z0-9]+-([a-z]{2}(?:-[a-z]+)+-\\d+(?:-[a-z]+-\\d+)?[a-z])");
   private static final Pattern REGIONAL_LABEL = Pattern.compile("vpce-[0-9a-f]+-[a-z0-9]+");
-  private static final String VPCE_DOMAIN = ".vpce.amazonaws.com";
+  /** Endpoint DNS names end so in the {@code aws} and {@code aws-us-gov} partitions, and with {@code .cn} in China. */
+  private static final Pattern VPCE_DOMAIN = Pattern.compile(".*\\.vpce\\.amazonaws\\.com(?:\\.cn)?");
 
   private Names() {}
 
-  /** The region a service name names. */
+  /**
+   * The Region a service name carries (the provider's, with cross-Region PrivateLink), or null when it
+   * carries none ({@code com.amazonaws.s3-global.accesspoint}). Never the Region for the EC2 API.
+   */
   public static String regionOf(String serviceName) {
     Matcher m = SERVICE_NAME.matcher(serviceName);
     if (!m.matches()) {
       throw new IllegalArgumentException("not a service name: " + serviceName);
     }
-    return m.group(1) != null ? m.group(1) : m.group(2);
+    for (int g = 1; g <= 3; g++) {
+      if (m.group(g) != null && REGION.matcher(m.group(g)).matches()) {
+        return m.group(g);
+      }
+    }
+    return null;
   }
 
   /** Whether a name is an endpoint name under {@code vpce.amazonaws.com} (a leading {@code *.} allowed). */
   public static boolean isEndpointName(String dnsName) {
-    return stripWildcard(dnsName).toLowerCase(Locale.ROOT).endsWith(VPCE_DOMAIN);
+    return VPCE_DOMAIN.matcher(stripWildcard(dnsName).toLowerCase(Locale.ROOT)).matches();
   }
 
   /** The AZ name a zonal endpoint name carries, or null when the name is not zonal. */
   public static String zoneOfZonalName(String dnsName) {
     String name = stripWildcard(dnsName).toLowerCase(Locale.ROOT);
-    if (!name.endsWith(VPCE_DOMAIN)) {
+    if (!VPCE_DOMAIN.matcher(name).matches()) {
       return null;
     }
     int dot = name.indexOf('.');
@@ -53,7 +75,7 @@ public final class Names {
   public static boolean isRegionalName(String dnsName) {
     String name = stripWildcard(dnsName).toLowerCase(Locale.ROOT);
     int dot = name.indexOf('.');
-    return name.endsWith(VPCE_DOMAIN) && dot > 0 && REGIONAL_LABEL.matcher(name.substring(0, dot)).matches();
+    return VPCE_DOMAIN.matcher(name).matches() && dot > 0 && REGIONAL_LABEL.matcher(name.substring(0, dot)).matches();
   }
 
   /** The zonal name for a zone derived from a regional name: {@code -<az-name>} added to the first label. */

@@ -1,9 +1,7 @@
 package dev.vpce.placement;
 
 import dev.vpce.Placement;
-import dev.vpce.internal.EcsPlacementSource;
-import dev.vpce.internal.EnvironmentPlacementSource;
-import dev.vpce.internal.ImdsPlacementSource;
+import dev.vpce.PlacementSourceKind;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -15,8 +13,13 @@ import java.util.Map;
  * concurrent use and must return within the timeout they are given.
  */
 public interface PlacementSource {
-  /** A short name for logs and {@link Placement#source()}: {@code environment}, {@code ecs}, {@code imds}. */
+  /** A short name for logs: {@code environment}, {@code ecs}, {@code imds}. */
   String name();
+
+  /** What kind of source this is; an application's own source is {@link PlacementSourceKind#CUSTOM}. */
+  default PlacementSourceKind kind() {
+    return PlacementSourceKind.CUSTOM;
+  }
 
   /**
    * Where this process runs, or null when this source does not apply here (for example, no ECS metadata

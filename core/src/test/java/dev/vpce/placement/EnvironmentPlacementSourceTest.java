@@ -1,9 +1,10 @@
-package dev.vpce.internal;
+package dev.vpce.placement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vpce.Placement;
+import dev.vpce.PlacementSourceKind;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -18,9 +19,9 @@ class EnvironmentPlacementSourceTest {
     props.setProperty("VPCE_AVAILABILITY_ZONE_ID", "use1-az1");
     props.setProperty("VPCE_AVAILABILITY_ZONE", "us-east-1b");
     assertThat(new EnvironmentPlacementSource(Map.of(), props).locate(BUDGET))
-        .isEqualTo(new Placement(null, "us-east-1b", "use1-az1", null, "environment"));
+        .isEqualTo(new Placement(null, "us-east-1b", "use1-az1", null, null, PlacementSourceKind.ENVIRONMENT));
     assertThat(new EnvironmentPlacementSource(Map.of("VPCE_AVAILABILITY_ZONE", "us-east-1c"), props).locate(BUDGET))
-        .isEqualTo(new Placement(null, "us-east-1c", "use1-az1", null, "environment"));
+        .isEqualTo(new Placement(null, "us-east-1c", "use1-az1", null, null, PlacementSourceKind.ENVIRONMENT));
   }
 
   @Test

@@ -1,7 +1,7 @@
-package dev.vpce.internal;
+package dev.vpce.placement;
 
 import dev.vpce.Placement;
-import dev.vpce.placement.PlacementSource;
+import dev.vpce.PlacementSourceKind;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -15,10 +15,10 @@ import software.amazon.awssdk.imds.Ec2MetadataRetryPolicy;
  * IMDSv2 through the AWS SDK's {@code imds} module: a token, then the placement, the MAC and the VPC.
  * No IMDSv1 fallback; no retries, so the chain's time budget holds. Loaded only when used.
  */
-public final class ImdsPlacementSource implements PlacementSource {
+final class ImdsPlacementSource implements PlacementSource {
   private final URI endpoint;
 
-  public ImdsPlacementSource(URI endpoint) {
+  ImdsPlacementSource(URI endpoint) {
     this.endpoint = endpoint;
   }
 
@@ -30,6 +30,11 @@ public final class ImdsPlacementSource implements PlacementSource {
   static boolean disabledByEnvironment() {
     return "true".equalsIgnoreCase(System.getenv("AWS_EC2_METADATA_DISABLED"))
         || "true".equalsIgnoreCase(System.getProperty("aws.disableEc2Metadata"));
+  }
+
+  @Override
+  public PlacementSourceKind kind() {
+    return PlacementSourceKind.IMDS;
   }
 
   @Override
@@ -55,7 +60,7 @@ public final class ImdsPlacementSource implements PlacementSource {
       if (mac != null) {
         vpc = read(imds, "/latest/meta-data/network/interfaces/macs/" + mac + "/vpc-id", deadline);
       }
-      return new Placement(region, zone, zoneId, vpc, name());
+      return new Placement(region, zone, zoneId, vpc, null, PlacementSourceKind.IMDS);
     } catch (SdkClientException e) {
       throw new IOException(explain(e), e);
     }

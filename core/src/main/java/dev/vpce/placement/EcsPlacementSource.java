@@ -1,7 +1,7 @@
-package dev.vpce.internal;
+package dev.vpce.placement;
 
 import dev.vpce.Placement;
-import dev.vpce.placement.PlacementSource;
+import dev.vpce.PlacementSourceKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
@@ -13,20 +13,26 @@ import java.util.regex.Pattern;
 
 /**
  * ECS task metadata v4: {@code GET $ECS_CONTAINER_METADATA_URI_V4/task}, reading {@code AvailabilityZone},
- * {@code VPCID} and the region from {@code TaskARN}. Uses {@link HttpURLConnection}, which starts no threads.
+ * {@code VPCID} (absent on Fargate), the task's address ({@code Networks[].IPv4Addresses}, which finds the
+ * VPC when {@code VPCID} is absent) and the region from {@code TaskARN}. Uses {@link HttpURLConnection}, which starts no threads.
  */
-public final class EcsPlacementSource implements PlacementSource {
-  public static final String METADATA_URI = "ECS_CONTAINER_METADATA_URI_V4";
+final class EcsPlacementSource implements PlacementSource {
+  static final String METADATA_URI = "ECS_CONTAINER_METADATA_URI_V4";
 
   private final URI uri;
 
-  public EcsPlacementSource(URI uri) {
+  EcsPlacementSource(URI uri) {
     this.uri = uri;
   }
 
   @Override
   public String name() {
     return "ecs";
+  }
+
+  @Override
+  public PlacementSourceKind kind() {
+    return PlacementSourceKind.ECS;
   }
 
   @Override
@@ -47,7 +53,7 @@ public final class EcsPlacementSource implements PlacementSource {
     }
     String arn = field(task, "TaskARN");
     String region = arn == null ? null : arn.split(":").length > 3 ? arn.split(":")[3] : null;
-    return new Placement(region, zone, null, field(task, "VPCID"), name());
+    return new Placement(region, zone, null, field(task, "VPCID"), firstIpv4(task), PlacementSourceKind.ECS);
   }
 
   private static String get(URI at, Duration timeout) throws IOException {
@@ -66,6 +72,12 @@ public final class EcsPlacementSource implements PlacementSource {
     } finally {
       c.disconnect();
     }
+  }
+
+  /** The first address of the first {@code IPv4Addresses} list (the task ENI's, in awsvpc mode), or null. */
+  static String firstIpv4(String json) {
+    Matcher m = Pattern.compile("\"IPv4Addresses\"\\s*:\\s*\\[\\s*\"([^\"]+)\"").matcher(json);
+    return m.find() ? m.group(1) : null;
   }
 
   /** A top-level string field of the task JSON; the fields read here never contain escapes. */

@@ -1,20 +1,22 @@
-package dev.vpce.internal;
+package dev.vpce.placement;
 
 import dev.vpce.Placement;
-import dev.vpce.placement.PlacementSource;
+import dev.vpce.PlacementSourceKind;
+import dev.vpce.internal.Checks;
+import dev.vpce.internal.Names;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
 /** {@code VPCE_AVAILABILITY_ZONE} / {@code VPCE_AVAILABILITY_ZONE_ID} from the environment, then system properties. */
-public final class EnvironmentPlacementSource implements PlacementSource {
+final class EnvironmentPlacementSource implements PlacementSource {
   public static final String ZONE = "VPCE_AVAILABILITY_ZONE";
   public static final String ZONE_ID = "VPCE_AVAILABILITY_ZONE_ID";
 
   private final Map<String, String> env;
   private final Properties props;
 
-  public EnvironmentPlacementSource(Map<String, String> env, Properties props) {
+  EnvironmentPlacementSource(Map<String, String> env, Properties props) {
     this.env = Map.copyOf(env);
     this.props = props;
   }
@@ -22,6 +24,11 @@ public final class EnvironmentPlacementSource implements PlacementSource {
   @Override
   public String name() {
     return "environment";
+  }
+
+  @Override
+  public PlacementSourceKind kind() {
+    return PlacementSourceKind.ENVIRONMENT;
   }
 
   @Override
@@ -37,7 +44,7 @@ public final class EnvironmentPlacementSource implements PlacementSource {
     if (zoneId != null) {
       Checks.matches(ZONE_ID, zoneId, Names.ZONE_ID, "an AZ ID such as use1-az6");
     }
-    return new Placement(null, zone, zoneId, null, name());
+    return new Placement(null, zone, zoneId, null, null, PlacementSourceKind.ENVIRONMENT);
   }
 
   private String read(String key) {

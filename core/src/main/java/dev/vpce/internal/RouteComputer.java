@@ -1,0 +1,81 @@
+package dev.vpce.internal;
+
+import dev.vpce.EndpointUnavailableException;
+import dev.vpce.Route;
+import dev.vpce.RouteTier;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Computes a binding's route from its bound endpoint, the DNS cache and the breakers: the local zone's
+ * addresses first, then the regional name's, addresses whose breaker is not closed last; every address
+ * when all are unhealthy (fail open). Logs and reports tier changes. Stateless; thread-safe.
+ */
+final class RouteComputer {
+  private static final Logger LOG = LoggerFactory.getLogger("dev.vpce");
+
+  private final DnsCache dns;
+  private final TargetHealth health;
+  private final Set<InetAddress> routed;
+  private final Events events;
+
+  /** @param routed every address any route has held, which the outcome API accepts reports for */
+  RouteComputer(DnsCache dns, TargetHealth health, Set<InetAddress> routed, Events events) {
+    this.dns = dns;
+    this.health = health;
+    this.routed = routed;
+    this.events = events;
+  }
+
+  RouteTable compute(String host, BoundEndpoint b, RouteTable previous) {
+    Set<InetAddress> ordered = new LinkedHashSet<>();
+    List<InetAddress> local = b.localName() == null ? List.of() : dns.addresses(b.localName());
+    ordered.addAll(local);
+    ordered.addAll(dns.addresses(b.endpoint().regionalDnsName()));
+    if (ordered.isEmpty()) {
+      // not an endpoint failure: the next DNS answer recomputes the route
+      return RouteTable.failed(new EndpointUnavailableException(host, b.endpoint().serviceName(), "vpce ["
+          + host + "] no address: the endpoint's DNS names (" + b.names() + ") have no current answer", null));
+    }
+    routed.addAll(ordered);
+    List<InetAddress> healthy = new ArrayList<>();
+    List<InetAddress> suspects = new ArrayList<>();
+    for (InetAddress a : ordered) {
+      (health.isHealthy(a) ? healthy : suspects).add(a);
+    }
+    List<InetAddress> addresses = new ArrayList<>(healthy);
+    addresses.addAll(suspects);
+    InetAddress first = addresses.get(0);
+    // OTHER_ZONE only means something relative to a known local zone; without one the route is regional
+    RouteTier tier = local.contains(first) ? RouteTier.LOCAL_ZONE
+        : b.localZone() != null && b.zoneOf().containsKey(first) ? RouteTier.OTHER_ZONE : RouteTier.REGIONAL;
+    boolean failOpen = healthy.isEmpty();
+    Route route = new Route(host, addresses, tier, b.localZone(), failOpen);
+    RouteTable table = RouteTable.of(route, List.copyOf(ordered), suspects);
+    Route before = previous == null ? null : previous.route;
+    if (before != null && before.tier() != tier) {
+      if (failOpen) {
+        LOG.warn("vpce [{}] every address has an open breaker; failing open, {} first", host, first.getHostAddress());
+      } else if (tier == RouteTier.LOCAL_ZONE) {
+        LOG.info("vpce [{}] zone {} healthy again, routing to it", host, b.localZone());
+      } else if (before.tier() == RouteTier.LOCAL_ZONE) {
+        LOG.warn("vpce [{}] zone {} unhealthy, routing {} via {}", host, b.localZone(),
+            tier == RouteTier.OTHER_ZONE ? "to another zone" : "regional", first.getHostAddress());
+      } else {
+        LOG.info("vpce [{}] routing {} via {}", host, tier == RouteTier.OTHER_ZONE ? "to another zone" : "regional",
+            first.getHostAddress());
+      }
+      events.emit(l -> l.routeTierChanged(host, before.tier(), route));
+    }
+    if (failOpen && (before == null || !before.failOpen())) {
+      LOG.warn("vpce [{}] every address has an open breaker; failing open with all of {}", host, addresses);
+      events.emit(l -> l.failOpen(route));
+    }
+    return table;
+  }
+}
