@@ -128,14 +128,23 @@ class DiscoveryIT {
   }
 
   @Test
-  void choosesDeterministicallyAmongSeveralEndpointsAcrossPages() throws Exception {
+  void neverTakesAnotherVpcsEndpointWhenTheVpcIsUnknownButAsksForVpcId() {
     kit.ec2().pageLimit(1);
     privateLink = builder().bind(HOST, MULTI).placementSources(List.of()).placement(Placement.ofZoneName("us-east-1a"))
         .build();
-    privateLink.resolve(HOST);
+    assertThatThrownBy(() -> privateLink.resolve(HOST))
+        .isInstanceOf(EndpointUnavailableException.class)
+        .hasMessageContaining("several VPCs").hasMessageContaining("vpc-0aaaaaaaaaaaaaaa1")
+        .hasMessageContaining("vpc-0aaaaaaaaaaaaaaa2").hasMessageContaining("vpcId");
     assertThat(kit.ec2().calls("DescribeVpcEndpoints")).as("three pages of one").isEqualTo(3);
-    assertThat(privateLink.endpoint(HOST).id()).as("available first, then the lowest ID")
-        .isEqualTo("vpce-0c000000000000002");
+  }
+
+  @Test
+  void choosesTheEndpointInTheGivenVpc() throws Exception {
+    privateLink = builder().bind(HOST, MULTI).placementSources(List.of()).placement(Placement.ofZoneName("us-east-1a"))
+        .vpcId("vpc-0aaaaaaaaaaaaaaa2").build();
+    privateLink.resolve(HOST);
+    assertThat(privateLink.endpoint(HOST).id()).isEqualTo("vpce-0c000000000000002");
     assertThat(privateLink.resolve(HOST).get(0)).isEqualTo(kit.endpoint("vpce-0c000000000000002")
         .zone("us-east-1a").ip());
   }

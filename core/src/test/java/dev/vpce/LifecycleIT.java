@@ -33,8 +33,8 @@ class LifecycleIT {
       assertThat(Thread.getAllStackTraces().keySet()).anyMatch(t -> t.getName().startsWith("vpce-refresh-"));
       pl.close();
       pl.close();
-      assertThatThrownBy(() -> pl.resolve(HOST)).isInstanceOf(IllegalStateException.class)
-          .hasMessageContaining("closed");
+      assertThatThrownBy(() -> pl.resolve(HOST)).isInstanceOf(PrivateLinkClosedException.class)
+          .isInstanceOf(java.net.UnknownHostException.class).hasMessageContaining("closed").hasMessageContaining(HOST);
     }
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
         .filteredOn(t -> !before.contains(t) && t.isAlive())

@@ -92,7 +92,7 @@ class ZonalRoutingIT {
     assertThat(endpoint.zone("us-east-1a").connections()).isEqualTo(20);
     assertThat(endpoint.zone("us-east-1b").connections() + endpoint.zone("us-east-1c").connections()).isZero();
     assertThat(privateLink.route(HOST).tier()).isEqualTo(RouteTier.LOCAL_ZONE);
-    assertThat(privateLink.placement().source()).isEqualTo("imds");
+    assertThat(privateLink.placement().source()).isEqualTo(PlacementSourceKind.IMDS);
   }
 
   @ParameterizedTest(name = "local zone {0}")

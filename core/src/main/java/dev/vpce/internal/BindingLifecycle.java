@@ -101,6 +101,9 @@ final class BindingLifecycle {
       return;
     }
     BoundEndpoint b = zones.bind(host, ep, p); // DNS lookups: outside the lock
+    if (ep.privateDnsName() != null && binding.bindPrivateDnsName()) {
+      bindPrivateName.accept(ep.privateDnsName()); // before callers are released, so they see it bound
+    }
     boolean routedNow;
     State before;
     synchronized (this) {
@@ -117,9 +120,6 @@ final class BindingLifecycle {
       LOG.info("vpce [{}] {} {}{}, local zone {}", host, before == State.STARTING ? "bound to" : "routing again to",
           ep.id() != null ? ep.id() : ep.regionalDnsName(), ep.serviceName() != null ? " (" + ep.serviceName() + ")"
               : "", b.localName() == null ? "none: routing regional" : b.localZone() + " via " + b.localName());
-    }
-    if (ep.privateDnsName() != null && binding.bindPrivateDnsName()) {
-      bindPrivateName.accept(ep.privateDnsName());
     }
   }
 

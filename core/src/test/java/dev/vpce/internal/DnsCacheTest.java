@@ -20,7 +20,8 @@ class DnsCacheTest {
       "127.0.1.2");
   final List<String> changes = new ArrayList<>();
   final List<String> failures = new ArrayList<>();
-  final DnsCache cache = new DnsCache(resolver, clock, scheduler, Duration.ofSeconds(120), changes::add,
+  final DnsCache cache = new DnsCache(resolver, clock, scheduler, Duration.ofSeconds(120),
+      new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), new java.util.Random(7)), changes::add,
       (n, e) -> failures.add(e.getMessage()));
 
   @Test

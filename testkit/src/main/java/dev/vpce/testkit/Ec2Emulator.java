@@ -116,8 +116,8 @@ public final class Ec2Emulator {
     calls.clear();
   }
 
-  private synchronized Ec2Fault takeFault() {
-    if (fault == null) {
+  private synchronized Ec2Fault takeFault(String action) {
+    if (fault == null || (fault == Ec2Fault.EMPTY_ANSWER && !action.equals("DescribeVpcEndpoints"))) {
       return null;
     }
     Ec2Fault f = fault;
@@ -135,7 +135,7 @@ public final class Ec2Emulator {
     Map<String, String> p = request.params();
     String action = p.getOrDefault("Action", "");
     calls.computeIfAbsent(action, a -> new AtomicInteger()).incrementAndGet();
-    Ec2Fault f = takeFault();
+    Ec2Fault f = takeFault(action);
     if (f != null) {
       return faultReply(f, action);
     }
@@ -258,7 +258,7 @@ public final class Ec2Emulator {
           .close("lastError");
       x.leaf("failureReason", "The subnet has no free addresses for the endpoint network interface.");
     }
-    x.leaf("serviceRegion", kit.region());
+    x.leaf("serviceRegion", e.serviceRegion());
     x.close("item");
   }
 
@@ -360,23 +360,30 @@ public final class Ec2Emulator {
 
   // ---- DescribeNetworkInterfaces ----
 
-  private record EniRow(EmulatedEndpoint endpoint, ZoneFront front) {
-    String id() {
-      return endpoint.networkInterfaceId(front.zone().name());
-    }
+  /** One network interface: an endpoint's in one zone, or the emulated instance's (task's) own. */
+  private record EniRow(String id, String vpcId, String subnetId, Zone zone, String ip, String description,
+      String ownerId, boolean requesterManaged, String interfaceType) {}
 
-    String ip() {
-      return front.ip().getHostAddress();
-    }
-  }
-
-  private Xml describeNetworkInterfaces(Map<String, String> p, Account caller) {
+  private List<EniRow> networkInterfaces() {
     List<EniRow> enis = new ArrayList<>();
     for (EmulatedEndpoint e : kit.endpoints()) {
       if (e.type().equals("Interface")) {
-        e.fronts().forEach(f -> enis.add(new EniRow(e, f)));
+        for (ZoneFront f : e.fronts()) {
+          Zone z = f.zone();
+          enis.add(new EniRow(e.networkInterfaceId(z.name()), e.vpcId(), e.subnetId(z.name()), z,
+              f.ip().getHostAddress(), "VPC Endpoint Interface " + e.id(), e.owner().id(), true, "vpc_endpoint"));
+        }
       }
     }
+    Zone z = kit.instanceZone();
+    enis.add(new EniRow(Ids.hex("eni-", 17, "instance/" + z.id()), kit.vpcId(), Ids.subnetId(kit.vpcId(), z.id()), z,
+        LocalPrivateLink.TASK_ADDRESS, "the emulated instance's (or ECS task's) network interface",
+        kit.callerAccount().id(), false, "interface"));
+    return enis;
+  }
+
+  private Xml describeNetworkInterfaces(Map<String, String> p, Account caller) {
+    List<EniRow> enis = networkInterfaces();
     List<String> ids = indexed(p, "NetworkInterfaceId");
     for (String id : ids) {
       if (enis.stream().noneMatch(n -> n.id().equals(id))) {
@@ -390,13 +397,13 @@ public final class Ec2Emulator {
         n -> {
           Map<String, List<String>> a = new TreeMap<>();
           a.put("network-interface-id", List.of(n.id()));
-          a.put("vpc-id", List.of(n.endpoint().vpcId()));
-          a.put("subnet-id", List.of(n.endpoint().subnetId(n.front().zone().name())));
-          a.put("availability-zone", List.of(caller.zoneName(n.front().zone().id())));
-          a.put("availability-zone-id", List.of(n.front().zone().id()));
+          a.put("vpc-id", List.of(n.vpcId()));
+          a.put("subnet-id", List.of(n.subnetId()));
+          a.put("availability-zone", List.of(caller.zoneName(n.zone().id())));
+          a.put("availability-zone-id", List.of(n.zone().id()));
           a.put("addresses.private-ip-address", List.of(n.ip()));
           a.put("private-ip-address", List.of(n.ip()));
-          a.put("interface-type", List.of("vpc_endpoint"));
+          a.put("interface-type", List.of(n.interfaceType()));
           a.put("status", List.of("in-use"));
           return a;
         });
@@ -407,24 +414,25 @@ public final class Ec2Emulator {
     Xml x = response("DescribeNetworkInterfaces");
     x.open("networkInterfaceSet");
     for (EniRow n : page.items()) {
-      Zone z = n.front().zone();
       x.open("item")
           .leaf("networkInterfaceId", n.id())
-          .leaf("subnetId", n.endpoint().subnetId(z.name()))
-          .leaf("vpcId", n.endpoint().vpcId())
-          .leaf("availabilityZone", caller.zoneName(z.id()))
-          .leaf("availabilityZoneId", z.id())
-          .leaf("description", "VPC Endpoint Interface " + n.endpoint().id())
-          .leaf("ownerId", n.endpoint().owner().id())
-          .leaf("requesterId", "727180483921")
-          .leaf("requesterManaged", true)
+          .leaf("subnetId", n.subnetId())
+          .leaf("vpcId", n.vpcId())
+          .leaf("availabilityZone", caller.zoneName(n.zone().id()))
+          .leaf("availabilityZoneId", n.zone().id())
+          .leaf("description", n.description())
+          .leaf("ownerId", n.ownerId());
+      if (n.requesterManaged()) {
+        x.leaf("requesterId", "727180483921");
+      }
+      x.leaf("requesterManaged", n.requesterManaged())
           .leaf("status", "in-use")
           .leaf("macAddress", "0e:" + Ids.hex("", 10, n.id()).replaceAll("(..)(?!$)", "$1:"))
           .leaf("privateIpAddress", n.ip())
           .leaf("sourceDestCheck", true)
           .open("privateIpAddressesSet").open("item").leaf("privateIpAddress", n.ip()).leaf("primary", true)
           .close("item").close("privateIpAddressesSet")
-          .leaf("interfaceType", "vpc_endpoint")
+          .leaf("interfaceType", n.interfaceType())
           .empty("tagSet")
           .close("item");
     }
@@ -528,6 +536,7 @@ public final class Ec2Emulator {
       case INTERNAL_ERROR -> new Ec2Error(500, "InternalError",
           "An internal error has occurred").reply();
       case MALFORMED_BODY -> Reply.of(200, XML, "<DescribeVpcEndpointsResponse><vpcEndpointSet><item>");
+      case EMPTY_ANSWER -> ok(action, response(action).empty("vpcEndpointSet"));
     };
   }
 

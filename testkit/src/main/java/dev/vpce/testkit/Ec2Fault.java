@@ -9,5 +9,10 @@ public enum Ec2Fault {
   /** HTTP 500 with error code {@code InternalError}. */
   INTERNAL_ERROR,
   /** HTTP 200 with a body that is not XML. */
-  MALFORMED_BODY
+  MALFORMED_BODY,
+  /**
+   * {@code DescribeVpcEndpoints} answers HTTP 200 with an empty {@code vpcEndpointSet}, as if no endpoint
+   * existed; other actions answer normally (and do not use up a counted fault).
+   */
+  EMPTY_ANSWER
 }

@@ -8,7 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The ECS task metadata endpoint, version 4: {@code ${ECS_CONTAINER_METADATA_URI_V4}/task} answers the
  * task JSON, with or without {@code AvailabilityZone} (Fargate always has it; on EC2 it is optional).
- * The zone is the emulated instance's, in the caller account's AZ names. Thread-safe.
+ * Two shapes: the EC2 launch type (with {@code VPCID}, the default) and Fargate ({@link #fargate(boolean)}:
+ * no {@code VPCID}; the task's address only in the containers' {@code Networks[].IPv4Addresses}). The
+ * zone is the emulated instance's, in the caller account's AZ names. Thread-safe.
  */
 public final class EcsMetadataEmulator {
   static final String TASK_ID = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
@@ -19,6 +21,8 @@ public final class EcsMetadataEmulator {
   private final AtomicInteger requests = new AtomicInteger();
   private volatile boolean includesZone;
   private volatile MetadataFault fault;
+  private final AtomicInteger faultsLeft = new AtomicInteger();
+  private volatile boolean fargate;
 
   EcsMetadataEmulator(LocalPrivateLink kit, URI uri, boolean includesZone) {
     this.kit = kit;
@@ -40,7 +44,28 @@ public final class EcsMetadataEmulator {
 
   /** Answers with this fault until {@link #clearFault()}. */
   public EcsMetadataEmulator fault(MetadataFault newFault) {
+    this.faultsLeft.set(-1);
     this.fault = Checks.notNull("fault", newFault);
+    return this;
+  }
+
+  /** Answers the next {@code times} requests with this fault, then normally again. */
+  public EcsMetadataEmulator fault(MetadataFault newFault, int times) {
+    if (times < 1) {
+      throw new IllegalArgumentException("times must be at least 1, but was " + times);
+    }
+    this.faultsLeft.set(times);
+    this.fault = Checks.notNull("fault", newFault);
+    return this;
+  }
+
+  /**
+   * Whether the task JSON has the Fargate shape: {@code LaunchType} {@code FARGATE}, no {@code VPCID}, and
+   * the task's address ({@link LocalPrivateLink#TASK_ADDRESS}) in the containers' {@code Networks} block
+   * with the subnet details Fargate adds. False (the EC2 launch type, with {@code VPCID}) by default.
+   */
+  public EcsMetadataEmulator fargate(boolean fargateShape) {
+    this.fargate = fargateShape;
     return this;
   }
 
@@ -58,12 +83,16 @@ public final class EcsMetadataEmulator {
   void reset() {
     includesZone = initiallyIncludesZone;
     fault = null;
+    fargate = false;
     requests.set(0);
   }
 
   Reply handle(Request r) {
     requests.incrementAndGet();
     MetadataFault f = fault;
+    if (f != null && faultsLeft.get() > 0 && faultsLeft.decrementAndGet() == 0) {
+      fault = null;
+    }
     if (f == MetadataFault.HANG) {
       return Reply.hang();
     }
@@ -101,8 +130,10 @@ public final class EcsMetadataEmulator {
     if (includesZone) {
       json.append("\"AvailabilityZone\":\"").append(zone).append("\",");
     }
-    json.append("\"VPCID\":\"").append(kit.vpcId()).append("\",")
-        .append("\"LaunchType\":\"FARGATE\",")
+    if (!fargate) {
+      json.append("\"VPCID\":\"").append(kit.vpcId()).append("\",");
+    }
+    json.append("\"LaunchType\":\"").append(fargate ? "FARGATE" : "EC2").append("\",")
         .append("\"Containers\":[").append(container()).append("]}");
     return json.toString();
   }
@@ -110,6 +141,9 @@ public final class EcsMetadataEmulator {
   private String container() {
     return "{\"DockerId\":\"" + TASK_ID + "-1234567890\",\"Name\":\"app\",\"DockerName\":\"app\","
         + "\"Image\":\"orders:latest\",\"DesiredStatus\":\"RUNNING\",\"KnownStatus\":\"RUNNING\","
-        + "\"Type\":\"NORMAL\",\"Networks\":[{\"NetworkMode\":\"awsvpc\",\"IPv4Addresses\":[\"127.0.0.1\"]}]}";
+        + "\"Type\":\"NORMAL\",\"Networks\":[{\"NetworkMode\":\"awsvpc\",\"IPv4Addresses\":[\""
+        + LocalPrivateLink.TASK_ADDRESS + "\"]" + (fargate ? ",\"AttachmentIndex\":0,\"MACAddress\":\"0e:9e:32:c7:48:85\","
+            + "\"IPv4SubnetCIDRBlock\":\"127.0.0.0/24\",\"PrivateDNSName\":\"ip-127-0-0-1.ec2.internal\","
+            + "\"SubnetGatewayIpv4Address\":\"127.0.0.254/24\"" : "") + "}]}";
   }
 }

@@ -166,12 +166,24 @@ public final class EmulatedEndpoint {
     return Ids.subnetId(vpcId, zone(zoneNameOrId).zone().id());
   }
 
+  /**
+   * The Region of the service, from its name: the kit's own, or another for a cross-Region endpoint (the
+   * endpoint and its DNS names stay in the kit's Region).
+   */
+  public String serviceRegion() {
+    String rest = serviceName.substring("com.amazonaws.".length());
+    if (rest.startsWith("vpce.")) {
+      rest = rest.substring("vpce.".length());
+    }
+    return rest.substring(0, rest.indexOf('.'));
+  }
+
   private String serviceLabel() {
-    String vpceServicePrefix = "com.amazonaws.vpce." + region + ".";
+    String vpceServicePrefix = "com.amazonaws.vpce." + serviceRegion() + ".";
     if (serviceName.startsWith(vpceServicePrefix)) {
       return serviceName.substring(vpceServicePrefix.length());
     }
-    return serviceName.substring(("com.amazonaws." + region + ".").length());
+    return serviceName.substring(("com.amazonaws." + serviceRegion() + ".").length());
   }
 
   void reset() {

@@ -29,6 +29,8 @@ public final class ImdsEmulator {
   private final AtomicInteger tokenRequests = new AtomicInteger();
   private final AtomicInteger metadataRequests = new AtomicInteger();
   private volatile MetadataFault fault;
+  private final AtomicInteger faultsLeft = new AtomicInteger();
+  private volatile java.time.Duration latency = java.time.Duration.ZERO;
 
   ImdsEmulator(LocalPrivateLink kit, URI endpoint, Clock clock) {
     this.kit = kit;
@@ -43,7 +45,24 @@ public final class ImdsEmulator {
 
   /** Answers with this fault until {@link #clearFault()}. */
   public ImdsEmulator fault(MetadataFault newFault) {
+    this.faultsLeft.set(-1);
     this.fault = Checks.notNull("fault", newFault);
+    return this;
+  }
+
+  /** Answers the next {@code times} requests (token or metadata) with this fault, then normally again. */
+  public ImdsEmulator fault(MetadataFault newFault, int times) {
+    if (times < 1) {
+      throw new IllegalArgumentException("times must be at least 1, but was " + times);
+    }
+    this.faultsLeft.set(times);
+    this.fault = Checks.notNull("fault", newFault);
+    return this;
+  }
+
+  /** Delays every answer by this much (a slow metadata service); zero by default. */
+  public ImdsEmulator latency(java.time.Duration added) {
+    this.latency = Checks.notNegative("latency", added);
     return this;
   }
 
@@ -65,13 +84,21 @@ public final class ImdsEmulator {
 
   void reset() {
     fault = null;
+    latency = java.time.Duration.ZERO;
     tokens.clear();
     tokenRequests.set(0);
     metadataRequests.set(0);
   }
 
   Reply handle(Request r) {
+    return answer(r).delayedBy(latency);
+  }
+
+  private Reply answer(Request r) {
     MetadataFault f = fault;
+    if (f != null && faultsLeft.get() > 0 && faultsLeft.decrementAndGet() == 0) {
+      fault = null;
+    }
     boolean tokenRequest = r.path().endsWith("/api/token");
     (tokenRequest ? tokenRequests : metadataRequests).incrementAndGet();
     if (f == MetadataFault.SERVER_ERROR) {

@@ -57,6 +57,12 @@ public final class LocalPrivateLink implements AutoCloseable {
   public static final String DEFAULT_VPC_ID = "vpc-0fedcba9876543210";
   /** The account that owns the VPC and the endpoints unless set otherwise. */
   public static final String DEFAULT_OWNER_ACCOUNT = "111122223333";
+  /**
+   * The private address of the emulated instance's (or ECS task's) own network interface, as ECS task
+   * metadata ({@code Networks[].IPv4Addresses}) and {@code DescribeNetworkInterfaces} report it. Never
+   * contacted.
+   */
+  public static final String TASK_ADDRESS = "127.0.0.1";
   /** The secret key of every emulated account (the emulator does not check signatures). */
   public static final String SECRET_ACCESS_KEY = "vpce-testkit-not-a-secret";
 
@@ -517,11 +523,12 @@ public final class LocalPrivateLink implements AutoCloseable {
     private void validate(EndpointSpec e, int number, List<Zone> zs, Set<String> ids, Set<String> privateNames,
         Set<String> addresses, List<Account> accounts) {
       String prefix = "endpoint[" + e.serviceName + "].";
-      Pattern service = Pattern.compile("com\\.amazonaws\\.vpce\\." + Pattern.quote(region)
-          + "\\.vpce-svc-([0-9a-f]{8}|[0-9a-f]{17})|com\\.amazonaws\\." + Pattern.quote(region)
+      // another Region than the kit's is a cross-Region endpoint: the service's Region is in its name
+      Pattern service = Pattern.compile("com\\.amazonaws\\.vpce\\.[a-z]{2}(-[a-z]+)+-\\d+"
+          + "\\.vpce-svc-([0-9a-f]{8}|[0-9a-f]{17})|com\\.amazonaws\\.[a-z]{2}(-[a-z]+)+-\\d+"
           + "\\.[a-z0-9]+([.-][a-z0-9]+)*");
-      Checks.matches("endpoint.serviceName", e.serviceName, service, "com.amazonaws.vpce." + region
-          + ".vpce-svc-<17 hex digits> or com.amazonaws." + region + ".<service>");
+      Checks.matches("endpoint.serviceName", e.serviceName, service, "com.amazonaws.vpce.<region>"
+          + ".vpce-svc-<17 hex digits> or com.amazonaws.<region>.<service>");
       if (e.id == null) {
         e.id = Ids.hex("vpce-", 17, e.serviceName + "#" + number);
       }
