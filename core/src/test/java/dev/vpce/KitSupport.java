@@ -35,6 +35,23 @@ final class KitSupport {
         .build();
   }
 
+  static StaticCredentialsProvider credentials(Account account) {
+    return StaticCredentialsProvider.create(AwsBasicCredentials.create(account.accessKeyId(),
+        account.secretAccessKey()));
+  }
+
+  /**
+   * vpce's own EC2 client (the default discovery: one attempt per call, vpce's back-off) pointed at the kit:
+   * the path production takes. The Region comes from the placement unless the test sets one.
+   */
+  static PrivateLink.Builder defaultDiscovery(LocalPrivateLink kit, Account account) {
+    return PrivateLink.builder()
+        .ec2Endpoint(kit.ec2().endpoint())
+        .ec2Credentials(credentials(account))
+        .nameResolver(dns(kit))
+        .startupTimeout(Duration.ofSeconds(15));
+  }
+
   static NameResolver dns(LocalPrivateLink kit) {
     return NameResolver.dnsjava(List.of(kit.dns().address()), Duration.ofMillis(500));
   }

@@ -160,7 +160,37 @@ public final class Ec2EndpointDiscovery implements EndpointDiscovery {
         zonal, privateName, mine);
   }
 
-  private static DiscoveryException translate(String action, SdkException e) {
+  /** Where this client sends its calls, for messages: the override, else the Region's public endpoint. */
+  private String where() {
+    try {
+      var c = ec2.serviceClientConfiguration();
+      return c.endpointOverride().map(Object::toString)
+          .orElse("https://ec2." + (c.region() == null ? "?" : c.region().id()) + ".amazonaws.com");
+    } catch (RuntimeException e) {
+      return "EC2";
+    }
+  }
+
+  private DiscoveryException translate(String action, SdkException e) {
+    DiscoveryException d = translateCode(action, e);
+    if (d.reason() == DiscoveryException.Reason.FAILED && e instanceof SdkClientException
+        && hasCause(e, java.io.IOException.class)) {
+      return new DiscoveryException(DiscoveryException.Reason.FAILED, "ec2:" + action + " could not reach EC2 at "
+          + where() + ": " + e.getMessage(), e);
+    }
+    return d;
+  }
+
+  private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (type.isInstance(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static DiscoveryException translateCode(String action, SdkException e) {
     if (e instanceof Ec2Exception ec2e) {
       String code = ec2e.awsErrorDetails() == null ? null : ec2e.awsErrorDetails().errorCode();
       if (ec2e.isThrottlingException() || "RequestLimitExceeded".equals(code)) {
