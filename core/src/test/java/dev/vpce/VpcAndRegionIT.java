@@ -33,6 +33,7 @@ class VpcAndRegionIT {
     kit.ecs().fargate(true); // no VPCID in task metadata
     try (PrivateLink pl = KitSupport.defaultDiscovery(kit, kit.ownerAccount())
         .placementSources(List.of(PlacementSource.ecsTaskMetadata(kit.ecs().uri())))
+        .placementBudget(java.time.Duration.ofSeconds(5))
         .bind(HOST, SERVICE).build()) {
       assertThat(pl.resolve(HOST).get(0)).isEqualTo(kit.endpoint(LocalPrivateLink.DEFAULT_ENDPOINT_ID)
           .zone("us-east-1a").ip());
@@ -59,9 +60,10 @@ class VpcAndRegionIT {
   void findsACrossRegionEndpointWithTheCallersRegionFromThePlacement(LocalPrivateLink kit) throws Exception {
     try (PrivateLink pl = KitSupport.defaultDiscovery(kit, kit.ownerAccount())
         .placementSources(List.of(PlacementSource.imds(kit.imds().endpoint())))
+        .placementBudget(java.time.Duration.ofSeconds(5))
         .bind(HOST, CROSS_REGION).build()) {
-      assertThat(pl.placement().region()).isEqualTo("us-east-1");
       assertThat(pl.resolve(HOST).get(0)).isEqualTo(kit.endpoint(CROSS_REGION).zone("us-east-1a").ip());
+      assertThat(pl.placement().region()).isEqualTo("us-east-1");
       assertThat(pl.route(HOST).tier()).isEqualTo(RouteTier.LOCAL_ZONE);
     }
   }
