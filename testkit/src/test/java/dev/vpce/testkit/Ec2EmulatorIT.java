@@ -286,4 +286,29 @@ class Ec2EmulatorIT {
           .extracting(AvailabilityZone::zoneName).containsExactly("us-east-1c");
     }
   }
+
+  @Test
+  void findsTheTasksOwnInterfaceByItsPrivateAddress(LocalPrivateLink kit) {
+    try (Ec2Client ec2 = ec2(kit)) {
+      var enis = ec2.describeNetworkInterfaces(b -> b.filters(Filter.builder().name("addresses.private-ip-address")
+          .values(LocalPrivateLink.TASK_ADDRESS).build())).networkInterfaces();
+      assertThat(enis).hasSize(1);
+      assertThat(enis.get(0).vpcId()).isEqualTo(kit.vpcId());
+      assertThat(enis.get(0).interfaceTypeAsString()).isEqualTo("interface");
+      assertThat(enis.get(0).availabilityZoneId()).isEqualTo(kit.instanceZone().id());
+    }
+  }
+
+  @Test
+  void anEmptyAnswerFaultListsNoEndpointAndCountsOnlyDescribeVpcEndpoints(LocalPrivateLink kit) {
+    try (Ec2Client ec2 = ec2(kit)) {
+      kit.ec2().fault(Ec2Fault.EMPTY_ANSWER, 1);
+      assertThat(ec2.describeAvailabilityZones().availabilityZones()).as("other actions answer normally")
+          .isNotEmpty();
+      assertThat(ec2.describeVpcEndpoints(b -> b.filters(Filter.builder().name("service-name").values(SVC).build()))
+          .vpcEndpoints()).isEmpty();
+      assertThat(ec2.describeVpcEndpoints(b -> b.filters(Filter.builder().name("service-name").values(SVC).build()))
+          .vpcEndpoints()).as("the counted fault is used up").hasSize(1);
+    }
+  }
 }

@@ -116,8 +116,8 @@ class ImdsAndEcsEmulatorIT {
     HttpResponse<String> r = http.send(HttpRequest.newBuilder(task).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json");
-    assertThat(r.body()).contains("\"AvailabilityZone\":\"us-east-1a\"", "\"LaunchType\":\"FARGATE\"",
-        "\"TaskARN\":\"arn:aws:ecs:us-east-1:444455556666:task/");
+    assertThat(r.body()).contains("\"AvailabilityZone\":\"us-east-1a\"", "\"LaunchType\":\"EC2\"",
+        "\"VPCID\":\"" + kit.vpcId() + "\"", "\"TaskARN\":\"arn:aws:ecs:us-east-1:444455556666:task/");
 
     kit.ecs().includeAvailabilityZone(false);
     assertThat(http.send(HttpRequest.newBuilder(task).build(), HttpResponse.BodyHandlers.ofString()).body())
@@ -125,6 +125,34 @@ class ImdsAndEcsEmulatorIT {
     assertThat(http.send(HttpRequest.newBuilder(URI.create(kit.ecs().uri().toString())).build(),
         HttpResponse.BodyHandlers.ofString()).body()).contains("\"DockerId\"");
     assertThat(kit.ecs().requests()).isEqualTo(3);
+  }
+
+  @Test
+  void ecsTaskMetadataHasAFargateShapeWithoutVpcIdAndWithTheTaskAddress(LocalPrivateLink kit) throws Exception {
+    URI task = URI.create(kit.ecs().uri() + "/task");
+    kit.ecs().fargate(true);
+    String body = http.send(HttpRequest.newBuilder(task).build(), HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(body).doesNotContain("VPCID").contains("\"LaunchType\":\"FARGATE\"",
+        "\"IPv4Addresses\":[\"" + LocalPrivateLink.TASK_ADDRESS + "\"]", "\"IPv4SubnetCIDRBlock\"",
+        "\"AvailabilityZone\":\"us-east-1a\"");
+  }
+
+  @Test
+  void countedMetadataFaultsRecoverByThemselves(LocalPrivateLink kit) throws Exception {
+    URI task = URI.create(kit.ecs().uri() + "/task");
+    kit.ecs().fault(MetadataFault.SERVER_ERROR, 2);
+    assertThat(http.send(HttpRequest.newBuilder(task).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+        .isEqualTo(500);
+    assertThat(http.send(HttpRequest.newBuilder(task).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+        .isEqualTo(500);
+    assertThat(http.send(HttpRequest.newBuilder(task).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+        .isEqualTo(200);
+    kit.imds().fault(MetadataFault.SERVER_ERROR, 1);
+    URI token = URI.create(kit.imds().endpoint() + "/latest/api/token");
+    HttpRequest put = HttpRequest.newBuilder(token).PUT(HttpRequest.BodyPublishers.noBody())
+        .header("X-aws-ec2-metadata-token-ttl-seconds", "60").build();
+    assertThat(http.send(put, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(500);
+    assertThat(http.send(put, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
   }
 
   @Test
