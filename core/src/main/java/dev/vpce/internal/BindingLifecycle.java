@@ -57,6 +57,8 @@ final class BindingLifecycle {
   private final Consumer<String> bindPrivateName;
   private final CompletableFuture<Void> startup = new CompletableFuture<>();
   private final LongAdder[] tierCounts = {new LongAdder(), new LongAdder(), new LongAdder()};
+  /** Serialises endpoint inputs (discovery, placement), which do DNS lookups; the state lock is separate. */
+  private final Object applying = new Object();
 
   private State state = State.STARTING; // guarded by this
   private BoundEndpoint bound; // guarded by this; what the route is computed from
@@ -83,6 +85,12 @@ final class BindingLifecycle {
 
   /** An answer named this binding's endpoint (or a static binding's endpoint for the current placement). */
   void endpointFound(Endpoint ep, Placement p) {
+    synchronized (applying) {
+      apply(ep, p);
+    }
+  }
+
+  private void apply(Endpoint ep, Placement p) {
     Endpoint previous = endpoint;
     endpoint = ep;
     if (ep.id() != null && previous == null) {

@@ -41,7 +41,9 @@ final class DiscoveryRounds {
   private final Backoff refresh;
   private final Random random;
   private final Runnable onFailure;
-  private EndpointDiscovery discovery; // only on the round's thread
+  /** One round at a time; never held while asking for {@code this} (placement changes call runSoon). */
+  private final Object roundLock = new Object();
+  private EndpointDiscovery discovery; // guarded by roundLock
   private String discoveryRegion;
   private String foundVpc;
   private int failures;
@@ -89,9 +91,14 @@ final class DiscoveryRounds {
   }
 
   private void round() {
-    if (closed) {
-      return;
+    synchronized (roundLock) {
+      if (!closed) {
+        runRound();
+      }
     }
+  }
+
+  private void runRound() {
     Placement p = placement.get();
     String vpc = null;
     try {

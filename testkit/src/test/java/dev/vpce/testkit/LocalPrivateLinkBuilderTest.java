@@ -1,5 +1,6 @@
 package dev.vpce.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
@@ -36,8 +37,18 @@ class LocalPrivateLinkBuilderTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("endpoint.serviceName").hasMessageContaining("'com.amazonaws.vpce.us-east-1.svc-123'");
     assertThatThrownBy(() -> LocalPrivateLink.builder()
-        .endpoint("com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0").build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("com.amazonaws.vpce.us-east-1");
+        .endpoint("com.amazonaws.vpce.eu-west-x.vpce-svc-0123456789abcdef0").build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("com.amazonaws.vpce.<region>");
+  }
+
+  @Test
+  void acceptsAnotherRegionsServiceAsACrossRegionEndpointInTheKitsRegion() {
+    try (LocalPrivateLink kit = LocalPrivateLink.builder()
+        .endpoint("com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0").build()) {
+      EmulatedEndpoint e = kit.endpoint("com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0");
+      assertThat(e.serviceRegion()).isEqualTo("eu-west-1");
+      assertThat(e.regionalDnsName()).endsWith(".vpce-svc-0123456789abcdef0.us-east-1.vpce.amazonaws.com");
+    }
   }
 
   @Test
