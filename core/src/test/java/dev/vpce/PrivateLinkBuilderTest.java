@@ -20,6 +20,27 @@ class PrivateLinkBuilderTest {
         .hasMessageContaining("com.amazonaws.vpce.<region>.vpce-svc-");
   }
 
+  /** Forms checked against AWS documentation in {@code NamesTest}; nothing here touches the network. */
+  @Test
+  void acceptsTheServiceNameFormsOfEveryPartition() {
+    for (String service : List.of("cn.com.amazonaws.cn-north-1.ecr.dkr", "com.amazonaws.cn-northwest-1.s3",
+        "cn.com.amazonaws.vpce.cn-north-1.vpce-svc-0123456789abcdef0", "com.amazonaws.us-gov-west-1.s3",
+        "aws.sagemaker.us-east-1.notebook", "com.amazonaws.s3-global.accesspoint")) {
+      PrivateLink.builder().bind("orders.example.com", service).discovery(new FakeDiscovery())
+          .placement(Placement.ofZoneName("us-east-1a")).build().close();
+    }
+  }
+
+  @Test
+  void rejectsAMalformedRegionOrEc2Endpoint() {
+    assertThatThrownBy(() -> PrivateLink.builder().bind("orders.example.com", SERVICE).region("useast1").build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("region").hasMessageContaining("'useast1'");
+    assertThatThrownBy(() -> PrivateLink.builder().bind("orders.example.com", SERVICE)
+        .ec2Endpoint(java.net.URI.create("ec2.internal")).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ec2Endpoint")
+        .hasMessageContaining("'ec2.internal'");
+  }
+
   @Test
   void rejectsNegativeOrZeroDurations() {
     assertThatThrownBy(() -> PrivateLink.builder().bind("orders.example.com", SERVICE)
