@@ -164,6 +164,10 @@ final class DiscoveryRounds {
   /** What a binding's callers are told for a failed round. */
   private static Exception describe(BindingLifecycle b, Exception e, String vpc) {
     String service = b.binding.serviceName();
+    if (e instanceof EndpointUnavailableException u && u.host() == null) {
+      return new EndpointUnavailableException(b.host, service, "vpce [" + b.host + "] "
+          + u.getMessage().replaceFirst("^vpce ", ""), e);
+    }
     if (e instanceof DiscoveryException d) {
       String msg = switch (d.reason()) {
         case NO_CREDENTIALS -> "no AWS credentials were found to call ec2:DescribeVpcEndpoints for " + service

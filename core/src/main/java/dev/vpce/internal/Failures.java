@@ -19,7 +19,7 @@ final class Failures {
       return d.reason() == DiscoveryException.Reason.ACCESS_DENIED
           || d.reason() == DiscoveryException.Reason.NO_CREDENTIALS;
     }
-    return t instanceof EndpointUnavailableException || t instanceof IllegalStateException;
+    return t instanceof EndpointUnavailableException; // a configuration vpce cannot guess (Region, VPC)
   }
 
   /** A short name for the kind of failure, to tell a new failure from a repeat in logs. */
