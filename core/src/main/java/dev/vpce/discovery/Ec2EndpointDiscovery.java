@@ -52,8 +52,21 @@ public final class Ec2EndpointDiscovery implements EndpointDiscovery {
     return describe(Set.of(serviceName), vpcId).getOrDefault(serviceName, List.of());
   }
 
+  /** Service names per call: EC2 caps the values of one filter (200 for most filters). */
+  private static final int SERVICES_PER_CALL = 100;
+
   @Override
   public Map<String, List<Endpoint>> describe(Set<String> serviceNames, String vpcId) throws DiscoveryException {
+    List<String> all = new ArrayList<>(serviceNames);
+    Map<String, List<Endpoint>> out = new LinkedHashMap<>();
+    for (int i = 0; i < all.size(); i += SERVICES_PER_CALL) {
+      out.putAll(describeSome(all.subList(i, Math.min(all.size(), i + SERVICES_PER_CALL)), vpcId));
+    }
+    return out;
+  }
+
+  private Map<String, List<Endpoint>> describeSome(List<String> serviceNames, String vpcId)
+      throws DiscoveryException {
     List<Filter> filters = new ArrayList<>();
     filters.add(Filter.builder().name("service-name").values(serviceNames).build());
     filters.add(Filter.builder().name("vpc-endpoint-type").values("Interface").build());

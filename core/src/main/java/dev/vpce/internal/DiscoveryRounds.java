@@ -20,10 +20,12 @@ import org.slf4j.LoggerFactory;
  * {@code DescribeVpcEndpoints} call (all services in one {@code service-name} filter) per round, at
  * start-up and on each refresh alike, its answer fed to every binding's {@link BindingLifecycle}.
  *
- * <p>After a good round the next comes after {@code refreshInterval} (±10 %). After a failed round: while
- * some binding has no route and the cause may pass, quick retries ({@code startup} back-off); otherwise
- * the {@code refresh} back-off, whose mean wait is at least {@code refreshInterval} and grows, so a
- * throttled instance calls EC2 less often than a healthy one. Both with full jitter.
+ * <p>After a good round the next comes after {@code refreshInterval} (±10 %). After a failed round: for a
+ * lasting cause (no credentials, access denied) the same cadence; while some binding has no route and
+ * the cause may pass, quick retries ({@code startup} back-off, whose ceiling stops at twice the
+ * interval); otherwise the {@code refresh} back-off, whose mean wait is at least {@code refreshInterval}
+ * and doubles per failure, so a throttled instance calls EC2 less often than a healthy one. Back-offs
+ * use full jitter.
  */
 final class DiscoveryRounds {
   private static final Logger LOG = LoggerFactory.getLogger("dev.vpce");
@@ -136,6 +138,9 @@ final class DiscoveryRounds {
   }
 
   private void failed(Exception e, String vpc) {
+    if (closed) {
+      return; // close() interrupted the call
+    }
     failures++;
     onFailure.run();
     boolean lasting = Failures.isLasting(e);
@@ -147,7 +152,9 @@ final class DiscoveryRounds {
       b.discoveryFailed(told);
       events.emit(l -> l.refreshFailed(b.host, starting ? "start-up" : "endpoint", e));
     }
-    Duration retry = anyStarting && !lasting ? startup.delay(failures) : refresh.delay(failures);
+    // a lasting cause is looked at again at the healthy cadence, so a fix is picked up within one interval
+    Duration retry = lasting ? Backoff.spread(refreshInterval, random)
+        : anyStarting ? startup.delay(failures) : refresh.delay(failures);
     String kind = Failures.kind(e);
     if (!kind.equals(lastLoggedKind)) {
       lastLoggedKind = kind;
