@@ -166,7 +166,7 @@ final class BindingLifecycle {
         return; // the data plane decides: the last good route stays
       }
       if (state == State.STARTING && (Failures.isLasting(why) || table != null)) {
-        table = RouteTable.failed(asUnavailable(why));
+        table = RouteTable.failed(Failures.unavailable(host, binding.serviceName(), why));
         startup.complete(null);
       }
     }
@@ -224,14 +224,6 @@ final class BindingLifecycle {
     startup.complete(null);
   }
 
-  private EndpointUnavailableException asUnavailable(Exception e) {
-    if (e instanceof EndpointUnavailableException u) {
-      return u;
-    }
-    return new EndpointUnavailableException(host, binding.serviceName(), "vpce [" + host + "] has no route: "
-        + Failures.oneLine(e), e);
-  }
-
   // ---------------------------------------------------------------- outputs
 
   /** The table to answer from: waits for start-up only on the first call, and only while it may still succeed. */
@@ -256,7 +248,7 @@ final class BindingLifecycle {
       throw new EndpointUnavailableException(host, binding.serviceName(), "vpce [" + host
           + "] interrupted while waiting for start-up", e);
     } catch (ExecutionException e) {
-      throw asUnavailable((Exception) e.getCause());
+      throw Failures.unavailable(host, binding.serviceName(), (Exception) e.getCause());
     }
     startupWaitOver = true;
     if (state() == State.CLOSED) {
@@ -289,7 +281,7 @@ final class BindingLifecycle {
     return t != null && t.route != null;
   }
 
-  /** Whether this binding's route contains the address (to recompute on a breaker change). */
+  /** Whether this binding's route holds the address. */
   boolean routes(java.net.InetAddress address) {
     RouteTable t = table;
     return t != null && t.contains(address);

@@ -22,6 +22,14 @@ final class Failures {
     return t instanceof EndpointUnavailableException; // a configuration vpce cannot guess (Region, VPC)
   }
 
+  /** The failure as callers of a binding see it: itself if already one, else wrapped with the binding named. */
+  static EndpointUnavailableException unavailable(String host, String service, Exception e) {
+    if (e instanceof EndpointUnavailableException u) {
+      return u;
+    }
+    return new EndpointUnavailableException(host, service, "vpce [" + host + "] has no route: " + oneLine(e), e);
+  }
+
   /** A short name for the kind of failure, to tell a new failure from a repeat in logs. */
   static String kind(Throwable t) {
     return t instanceof DiscoveryException d ? d.reason().name() : t.getClass().getSimpleName();
