@@ -1,0 +1,38 @@
+package dev.vpce.spring;
+
+import dev.vpce.PrivateLink;
+import io.netty.resolver.AddressResolverGroup;
+import java.net.SocketAddress;
+import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
+import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Routes the Reactor Netty client that Boot builds for {@code WebClient.Builder}: a
+ * {@link VpceAddressResolverGroup} in front of the client's own resolver (which keeps resolving unbound hosts).
+ * Boot's timeouts, SSL bundle and resources stay as they are. Reactor Netty tries the route's addresses in order,
+ * moving on after a failed TCP connect (not after a failed TLS handshake), and a {@link VpceConnectRecorder}
+ * (installed with {@code HttpClient.metrics(true, ...)}) reports each connect's outcome to vpce's breakers. An
+ * application that installs its own Reactor Netty metrics recorder replaces that one: then breakers are not fed.
+ */
+public class VpceReactorNettyCustomizer implements ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> {
+  private final PrivateLink privateLink;
+  private final VpceConnectRecorder recorder;
+
+  public VpceReactorNettyCustomizer(PrivateLink privateLink) {
+    this.privateLink = privateLink;
+    this.recorder = new VpceConnectRecorder(privateLink);
+  }
+
+  @Override
+  public ReactorClientHttpConnectorBuilder customize(ReactorClientHttpConnectorBuilder builder) {
+    return builder.withHttpClientCustomizer(client -> {
+      @SuppressWarnings("unchecked")
+      AddressResolverGroup<? extends SocketAddress> before =
+          (AddressResolverGroup<? extends SocketAddress>) client.configuration().resolver();
+      return client.resolver(new VpceAddressResolverGroup(privateLink, before,
+          task -> Schedulers.boundedElastic().schedule(task)))
+          .metrics(true, () -> recorder);
+    });
+  }
+}
