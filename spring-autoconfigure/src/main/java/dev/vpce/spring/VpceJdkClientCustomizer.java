@@ -33,6 +33,11 @@ public class VpceJdkClientCustomizer
     return builder.withHttpClientCustomizer(b -> b.proxy(p.proxySelector()));
   }
 
+  /** Whether the proxy is running (it starts when Boot first builds a JDK client). */
+  public synchronized boolean isStarted() {
+    return proxy != null;
+  }
+
   /** The proxy, started on first use. */
   synchronized PrivateLinkConnectProxy proxy() {
     if (proxy == null) {

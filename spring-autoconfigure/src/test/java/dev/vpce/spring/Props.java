@@ -9,6 +9,17 @@ final class Props {
 
   private Props() {}
 
+  /** A PrivateLink of the test's own, bound statically and never resolving (its DNS always fails). */
+  static dev.vpce.PrivateLink ownPrivateLink(String host) {
+    return dev.vpce.PrivateLink.builder()
+        .bind(dev.vpce.Binding.builder(host).regionalDnsName(REGIONAL).build())
+        .placement(dev.vpce.Placement.ofZoneName("us-east-1a"))
+        .nameResolver(name -> {
+          throw new java.io.IOException("no DNS in this test");
+        })
+        .build();
+  }
+
   /** A static binding whose DNS goes to a loopback port where nothing answers: no traffic leaves the host. */
   static String[] staticBinding() {
     return new String[] {

@@ -48,11 +48,7 @@ class VpceAutoConfigurationTest {
 
   @Test
   void anApplicationsOwnPrivateLinkWins() {
-    try (PrivateLink own = PrivateLink.builder()
-        .bind(dev.vpce.Binding.builder("own.example.com").regionalDnsName(Props.REGIONAL).build())
-        .placement(dev.vpce.Placement.ofZoneName("us-east-1a"))
-        .nameResolver(name -> { throw new java.io.IOException("no DNS in this test"); })
-        .build()) {
+    try (PrivateLink own = Props.ownPrivateLink("own.example.com")) {
       runner.withPropertyValues(Props.staticBinding()).withBean(PrivateLink.class, () -> own).run(ctx -> {
         assertThat(ctx).hasSingleBean(PrivateLink.class);
         assertThat(ctx.getBean(PrivateLink.class)).isSameAs(own);
