@@ -12,7 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled   whether vpce is configured at all; false turns every vpce bean off
  * @param bindings  the bindings by a name of your choice: each ties a hostname your code uses to a
- *                  PrivateLink endpoint, discovered by service name or given statically by its DNS names
+ *                  PrivateLink endpoint. Keys of each binding: host (required), then either service-name
+ *                  (discovered through the EC2 API) or regional-dns-name with optional zonal-dns-names.ZONE
+ *                  (static, no AWS call; ZONE is an AZ name or AZ ID), and bind-private-dns-name (default
+ *                  true)
  * @param placement where this process runs; by default the environment, ECS task metadata, then IMDSv2 tell
  * @param vpcId     the caller's VPC for discovery; by default the one the placement source reports
  * @param dns       how the endpoints' DNS names are resolved
