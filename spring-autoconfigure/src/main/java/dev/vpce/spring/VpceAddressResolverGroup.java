@@ -125,19 +125,23 @@ final class VpceAddressResolverGroup extends AddressResolverGroup<SocketAddress>
 
   /** Connect outcomes are reported ({@link VpceConnectRecorder}), so an address due for a trial may come first. */
   private void complete(String host, int port, Promise<List<SocketAddress>> promise) {
+    List<SocketAddress> out = null;
+    Throwable failure = null;
     try {
       List<InetAddress> route = privateLink.resolve(host);
-      List<SocketAddress> out = new ArrayList<>(route.size());
+      out = new ArrayList<>(route.size());
       for (InetAddress a : route) {
         out.add(new InetSocketAddress(a, port));
       }
+    } catch (UnknownHostException | RuntimeException e) {
+      failure = e;
+    }
+    // warm before the promise completes: whoever the promise wakes must find the next lookup non-blocking
+    warm.add(host.toLowerCase(java.util.Locale.ROOT));
+    if (failure == null) {
       promise.trySuccess(out);
-    } catch (UnknownHostException e) {
-      promise.tryFailure(e);
-    } catch (RuntimeException e) {
-      promise.tryFailure(e);
-    } finally {
-      warm.add(host.toLowerCase(java.util.Locale.ROOT));
+    } else {
+      promise.tryFailure(failure);
     }
   }
 }
