@@ -32,7 +32,7 @@ public final class VpceBackgroundPreinitializer implements ApplicationListener<A
     t.start();
   }
 
-  private static boolean configured(ConfigurableEnvironment env) {
+  static boolean configured(ConfigurableEnvironment env) {
     if (!env.getProperty("vpce.enabled", Boolean.class, true)) {
       return false;
     }
