@@ -1,0 +1,56 @@
+package dev.vpce.spring;
+
+import dev.vpce.PrivateLink;
+import dev.vpce.PrivateLinkListener;
+import dev.vpce.discovery.EndpointDiscovery;
+import dev.vpce.dns.NameResolver;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+
+/**
+ * The {@link PrivateLink} built from the {@code vpce.*} properties, closed with the context. Optional beans
+ * it uses: an {@link EndpointDiscovery} (default: the EC2 API), a {@link NameResolver} (default: from
+ * {@code vpce.dns.*}), {@link PrivateLinkListener}s and {@link VpceBuilderCustomizer}s.
+ */
+@AutoConfiguration
+@ConditionalOnProperty(prefix = "vpce", name = "enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(VpceProperties.class)
+public class VpceAutoConfiguration {
+
+  /** The resolver for the endpoints' DNS names, from {@code vpce.dns.*}. */
+  @Bean
+  @ConditionalOnMissingBean
+  @Conditional(OnVpceBindingsCondition.class)
+  public NameResolver vpceNameResolver(VpceProperties properties) {
+    if (properties.dns().servers().isEmpty()) {
+      return NameResolver.system();
+    }
+    VpcePropertiesValidator.dnsServers(properties.dns().servers()); // names the bad entry
+    return VpcePrivateLinkFactory.nameResolver(properties);
+  }
+
+  /** Starts resolving at once in the background; with {@code vpce.startup.wait-for-bindings} it waits here. */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean
+  @Conditional(OnVpceBindingsCondition.class)
+  public PrivateLink privateLink(VpceProperties properties, NameResolver vpceNameResolver,
+      ObjectProvider<EndpointDiscovery> discovery, ObjectProvider<PrivateLinkListener> listeners,
+      ObjectProvider<VpceBuilderCustomizer> customizers) {
+    return VpcePrivateLinkFactory.create(properties, vpceNameResolver, discovery.getIfUnique(),
+        listeners.orderedStream().toList(), customizers.orderedStream().toList());
+  }
+
+  /** Every read of vpce's state for health and the endpoint goes through this one bean. */
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnBean(PrivateLink.class)
+  public VpceStatusReader vpceStatusReader(PrivateLink privateLink, ObjectProvider<NameResolver> nameResolver) {
+    return new VpceStatusReader(privateLink, nameResolver.getIfUnique());
+  }
+}

@@ -1,0 +1,22 @@
+package dev.vpce.spring;
+
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+
+/**
+ * The {@code vpce} Actuator endpoint: what the health indicator shows, plus a live DNS lookup of every
+ * endpoint name. Expose it with {@code management.endpoints.web.exposure.include=vpce}.
+ */
+@Endpoint(id = "vpce")
+public class VpceEndpoint {
+  private final VpceStatusReader status;
+
+  public VpceEndpoint(VpceStatusReader status) {
+    this.status = status;
+  }
+
+  @ReadOperation
+  public VpceStatus status() {
+    return status.readWithDns();
+  }
+}

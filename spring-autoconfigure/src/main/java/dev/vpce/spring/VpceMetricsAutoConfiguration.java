@@ -1,0 +1,24 @@
+package dev.vpce.spring;
+
+import dev.vpce.PrivateLink;
+import dev.vpce.micrometer.PrivateLinkMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/** vpce's Micrometer meters ({@link PrivateLinkMetrics}), bound by Boot to every {@link MeterRegistry}. */
+@AutoConfiguration(after = VpceAutoConfiguration.class,
+    afterName = {"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"})
+@ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+@ConditionalOnBean({PrivateLink.class, MeterRegistry.class})
+public class VpceMetricsAutoConfiguration {
+  @Bean
+  @ConditionalOnMissingBean
+  public PrivateLinkMetrics vpceMetrics(PrivateLink privateLink) {
+    return new PrivateLinkMetrics(privateLink);
+  }
+}

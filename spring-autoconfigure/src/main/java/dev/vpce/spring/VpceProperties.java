@@ -1,0 +1,123 @@
+package dev.vpce.spring;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The {@code vpce.*} properties: everything the core {@code PrivateLink.Builder} offers, bound once at
+ * start-up and checked by {@link VpcePropertiesValidator}, which names the key, the value and the fix.
+ *
+ * @param enabled   whether vpce is configured at all; false turns every vpce bean off
+ * @param bindings  the bindings by a name of your choice: each ties a hostname your code uses to a
+ *                  PrivateLink endpoint. Keys of each binding: host (required), then either service-name
+ *                  (discovered through the EC2 API) or regional-dns-name with optional zonal-dns-names.ZONE
+ *                  (static, no AWS call; ZONE is an AZ name or AZ ID), and bind-private-dns-name (default
+ *                  true)
+ * @param placement where this process runs; by default the environment, ECS task metadata, then IMDSv2 tell
+ * @param vpcId     the caller's VPC for discovery; by default the one the placement source reports
+ * @param dns       how the endpoints' DNS names are resolved
+ * @param breaker   the circuit breaker each endpoint address gets
+ * @param refresh   how often endpoint metadata is refreshed
+ * @param startup   what start-up waits for
+ * @param http      the HTTP client integrations
+ */
+@ConfigurationProperties("vpce")
+public record VpceProperties(
+    @DefaultValue("true") boolean enabled,
+    Map<String, BindingProperties> bindings,
+    @DefaultValue PlacementProperties placement,
+    String vpcId,
+    @DefaultValue DnsProperties dns,
+    @DefaultValue BreakerProperties breaker,
+    @DefaultValue RefreshProperties refresh,
+    @DefaultValue StartupProperties startup,
+    @DefaultValue HttpProperties http) {
+
+  public VpceProperties {
+    bindings = bindings == null ? Map.of() : bindings;
+  }
+
+  /**
+   * One binding. Give either {@code service-name} (the endpoint is discovered through the EC2 API) or
+   * {@code regional-dns-name} with optional {@code zonal-dns-names} (static: no AWS call at all).
+   *
+   * @param host                  the hostname application code uses, for example
+   *                              orders.internal.example.com; TLS and the Host header stay on it
+   * @param serviceName           the endpoint service name, com.amazonaws.vpce.REGION.vpce-svc-ID or
+   *                              com.amazonaws.REGION.SERVICE; the endpoint is discovered through the EC2 API
+   * @param regionalDnsName       a static endpoint's regional DNS name (vpce-ID-SUFFIX.vpce-svc-ID.REGION.vpce.amazonaws.com)
+   * @param zonalDnsNames         a static endpoint's zonal DNS names keyed by AZ name (us-east-1a) or AZ ID
+   *                              (use1-az6); without them the local zone's name is derived from the regional one
+   * @param bindPrivateDnsName    whether the discovered endpoint's private DNS name is bound as well
+   */
+  public record BindingProperties(String host, String serviceName, String regionalDnsName,
+      Map<String, String> zonalDnsNames, @DefaultValue("true") boolean bindPrivateDnsName) {
+    public BindingProperties {
+      zonalDnsNames = zonalDnsNames == null ? Map.of() : zonalDnsNames;
+    }
+  }
+
+  /**
+   * Where this process runs. Setting a zone skips the placement chain.
+   *
+   * @param zoneName the AZ name in this account, for example us-east-1a
+   * @param zoneId   the AZ ID, for example use1-az6; the right choice in a shared VPC
+   * @param budget   the time the whole placement chain (environment, ECS task metadata, IMDSv2) may take
+   */
+  public record PlacementProperties(String zoneName, String zoneId, @DefaultValue("1s") Duration budget) {}
+
+  /**
+   * DNS for the endpoints' names.
+   *
+   * @param servers          name servers as IP or IP:port (IPv6 as [IP]:port), asked in order; by default
+   *                         the system's name servers
+   * @param timeout          the timeout for each server when servers are set
+   * @param staleAnswerLimit how long past its TTL an answer is served while refreshes fail
+   */
+  public record DnsProperties(List<String> servers, @DefaultValue("2s") Duration timeout,
+      @DefaultValue("5m") Duration staleAnswerLimit) {
+    public DnsProperties {
+      servers = servers == null ? List.of() : servers;
+    }
+  }
+
+  /**
+   * The circuit breaker of each endpoint address, fed by connect and TLS outcomes.
+   *
+   * @param failureThreshold failed connects in a row that open an address's breaker
+   * @param openWait         how long an open breaker waits before one trial connection; doubles per failed trial
+   * @param maxOpenWait      the cap on an open breaker's wait
+   * @param trialTimeout     how long a trial connection may go unreported before another is allowed
+   */
+  public record BreakerProperties(@DefaultValue("3") int failureThreshold, @DefaultValue("5s") Duration openWait,
+      @DefaultValue("1m") Duration maxOpenWait, @DefaultValue("10s") Duration trialTimeout) {}
+
+  /**
+   * Background refresh.
+   *
+   * @param interval how often endpoint metadata is refreshed (jittered by 10 percent either way)
+   */
+  public record RefreshProperties(@DefaultValue("5m") Duration interval) {}
+
+  /**
+   * Start-up.
+   *
+   * @param timeout          how long the first resolution of a binding waits for placement, discovery and DNS
+   * @param waitForBindings  whether context start-up waits for every binding's first route and fails,
+   *                         with the endpoint state's message, when one has none; by default start-up does not
+   *                         wait and an endpoint that is not available fails only the requests to it
+   */
+  public record StartupProperties(@DefaultValue("10s") Duration timeout,
+      @DefaultValue("false") boolean waitForBindings) {}
+
+  /**
+   * HTTP client integrations.
+   *
+   * @param connectTimeout the connect timeout for each address tried by the loopback CONNECT proxy that routes
+   *                       the JDK HttpClient (used when Apache HttpClient 5 is absent)
+   */
+  public record HttpProperties(@DefaultValue("2s") Duration connectTimeout) {}
+}

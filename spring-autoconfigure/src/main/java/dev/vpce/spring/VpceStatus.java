@@ -1,0 +1,67 @@
+package dev.vpce.spring;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What vpce knows at one moment, for the health indicator and the {@code vpce} Actuator endpoint (which
+ * renders it as JSON). Immutable.
+ *
+ * @param up        whether every binding has a route
+ * @param placement where this process runs
+ * @param bindings  each binding, by host
+ */
+public record VpceStatus(boolean up, PlacementStatus placement, Map<String, BindingStatus> bindings) {
+  public VpceStatus {
+    bindings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bindings));
+  }
+
+  /**
+   * @param zoneName the AZ name, or null
+   * @param zoneId   the AZ ID, or null
+   * @param region   the region, or null
+   * @param vpcId    the VPC, or null
+   * @param source   which source answered ({@code explicit}, {@code environment}, {@code ecs}, {@code imds},
+   *                 {@code unknown}), or {@code pending} before the placement chain answered
+   */
+  public record PlacementStatus(String zoneName, String zoneId, String region, String vpcId, String source) {}
+
+  /**
+   * @param host        the binding's host
+   * @param serviceName the service name, or null for a static binding
+   * @param endpointId  the endpoint ID, or null (static binding, or not discovered yet)
+   * @param state       the endpoint's state as on the wire ({@code available}, ...), or null when not known
+   * @param tier        where the route's first address sits ({@code LOCAL_ZONE}, {@code OTHER_ZONE},
+   *                    {@code REGIONAL}), or null without a route
+   * @param localZone   the zone the route prefers, or null
+   * @param failOpen    whether every address's breaker is open and all are used anyway
+   * @param addresses   the route, best first (empty without a route)
+   * @param breakers    the breaker state of each address of the route that has one
+   * @param error       why there is no route (the endpoint state's message), or null
+   * @param dns         live DNS answers for the endpoint's names (only in the endpoint's view; empty in health)
+   */
+  public record BindingStatus(String host, String serviceName, String endpointId, String state, String tier,
+      String localZone, boolean failOpen, List<String> addresses, Map<String, String> breakers, String error,
+      List<DnsStatus> dns) {
+    public BindingStatus {
+      addresses = List.copyOf(addresses);
+      breakers = Map.copyOf(breakers);
+      dns = List.copyOf(dns);
+    }
+  }
+
+  /**
+   * A DNS answer for one endpoint name, looked up when the status was read.
+   *
+   * @param name       the DNS name
+   * @param kind       {@code regional} or the zone the zonal name belongs to
+   * @param addresses  the answer's addresses
+   * @param ttlSeconds the answer's TTL in seconds, or -1 when the lookup failed
+   * @param error      why the lookup failed, or null
+   */
+  public record DnsStatus(String name, String kind, List<String> addresses, long ttlSeconds, String error) {
+    public DnsStatus {
+      addresses = List.copyOf(addresses);
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package dev.vpce.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vpce.PrivateLink;
+import dev.vpce.dns.DnsAnswer;
+import dev.vpce.dns.NameResolver;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+
+class VpceAutoConfigurationTest {
+  private final ApplicationContextRunner runner = new ApplicationContextRunner()
+      .withConfiguration(AutoConfigurations.of(VpceAutoConfiguration.class));
+
+  @Test
+  void bindingsInPropertiesGiveAPrivateLinkThatClosesWithTheContext() {
+    PrivateLink[] seen = new PrivateLink[1];
+    runner.withPropertyValues(Props.staticBinding()).run(ctx -> {
+      assertThat(ctx).hasSingleBean(PrivateLink.class).hasSingleBean(NameResolver.class)
+          .hasSingleBean(VpceStatusReader.class);
+      seen[0] = ctx.getBean(PrivateLink.class);
+      assertThat(seen[0].isBound(Props.HOST)).isTrue();
+    });
+    assertThatThrownBy(() -> seen[0].resolve(Props.HOST)).hasMessageContaining("closed");
+  }
+
+  @Test
+  void withoutBindingsThereIsNoPrivateLink() {
+    runner.run(ctx -> assertThat(ctx).hasNotFailed().doesNotHaveBean(PrivateLink.class)
+        .doesNotHaveBean(VpceStatusReader.class));
+  }
+
+  @Test
+  void vpceEnabledFalseTurnsEverythingOff() {
+    runner.withPropertyValues(Props.staticBinding()).withPropertyValues("vpce.enabled=false")
+        .run(ctx -> assertThat(ctx).hasNotFailed().doesNotHaveBean(PrivateLink.class)
+            .doesNotHaveBean(NameResolver.class));
+  }
+
+  @Test
+  void anApplicationsOwnPrivateLinkWins() {
+    try (PrivateLink own = Props.ownPrivateLink("own.example.com")) {
+      runner.withPropertyValues(Props.staticBinding()).withBean(PrivateLink.class, () -> own).run(ctx -> {
+        assertThat(ctx).hasSingleBean(PrivateLink.class);
+        assertThat(ctx.getBean(PrivateLink.class)).isSameAs(own);
+        assertThat(ctx).hasSingleBean(VpceStatusReader.class);
+      });
+    }
+  }
+
+  @Test
+  void anApplicationsNameResolverIsTheOneVpceUses() {
+    AtomicInteger lookups = new AtomicInteger();
+    NameResolver own = name -> {
+      lookups.incrementAndGet();
+      return new DnsAnswer(List.of(InetAddress.getByName("127.0.9.9")), Duration.ofSeconds(60));
+    };
+    runner.withPropertyValues(Props.staticBinding()).withBean(NameResolver.class, () -> own).run(ctx -> {
+      assertThat(ctx.getBean(NameResolver.class)).isSameAs(own);
+      assertThat(ctx.getBean(PrivateLink.class).route(Props.HOST).addresses())
+          .contains(InetAddress.getByName("127.0.9.9"));
+      assertThat(lookups).hasPositiveValue();
+    });
+  }
+
+  @Test
+  void builderCustomizersRunAfterTheProperties() {
+    runner.withPropertyValues(Props.staticBinding())
+        .withBean(VpceBuilderCustomizer.class, () -> b -> b.bind("extra.example.com",
+            "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0"))
+        .withBean(dev.vpce.discovery.EndpointDiscovery.class, () -> (service, vpc) -> List.of())
+        .run(ctx -> assertThat(ctx.getBean(PrivateLink.class).isBound("extra.example.com")).isTrue());
+  }
+
+  @Test
+  void aMalformedServiceNameStopsStartUpNamingTheKeyTheValueAndTheFix() {
+    runner.withPropertyValues("vpce.bindings.orders.host=" + Props.HOST,
+        "vpce.bindings.orders.service-name=com.amazonaws.vpce.us-east-1.vpce-svc-XYZ").run(ctx -> {
+          assertThat(ctx).hasFailed();
+          FailureAnalysis a = analyze(ctx.getStartupFailure());
+          assertThat(a.getDescription()).contains("vpce.bindings.orders.service-name")
+              .contains("com.amazonaws.vpce.us-east-1.vpce-svc-XYZ");
+          assertThat(a.getAction()).contains("vpce.bindings.orders.service-name")
+              .contains("com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0");
+        });
+  }
+
+  @Test
+  void anUnknownZoneKeyStopsStartUp() {
+    runner.withPropertyValues(Props.staticBinding())
+        .withPropertyValues("vpce.bindings.orders.zonal-dns-names.moon-1a=vpce-0a1b2c3d4e5f67890-k3m9x2qa-moon-1a.example.com")
+        .run(ctx -> {
+          FailureAnalysis a = analyze(ctx.getStartupFailure());
+          assertThat(a.getDescription()).contains("vpce.bindings.orders.zonal-dns-names.moon-1a")
+              .contains("'moon-1a', which is neither an AZ name nor an AZ ID");
+          assertThat(a.getAction()).contains("us-east-1a").contains("use1-az6");
+        });
+  }
+
+  @Test
+  void aNegativeDurationStopsStartUp() {
+    runner.withPropertyValues(Props.staticBinding()).withPropertyValues("vpce.breaker.open-wait=-5s").run(ctx -> {
+      FailureAnalysis a = analyze(ctx.getStartupFailure());
+      assertThat(a.getDescription()).contains("vpce.breaker.open-wait").contains("'PT-5S'").contains("is negative");
+      assertThat(a.getAction()).contains("positive duration");
+    });
+  }
+
+  @Test
+  void aDnsServerThatIsNotAnIpAddressStopsStartUp() {
+    runner.withPropertyValues(Props.staticBinding()).withPropertyValues("vpce.dns.servers=ns1.example.com").run(ctx -> {
+      FailureAnalysis a = analyze(ctx.getStartupFailure());
+      assertThat(a.getDescription()).contains("vpce.dns.servers[0]").contains("ns1.example.com");
+      assertThat(a.getAction()).contains("IP literal");
+    });
+  }
+
+  @Test
+  void aBindingWithBothServiceNameAndStaticNamesStopsStartUp() {
+    runner.withPropertyValues(Props.staticBinding())
+        .withPropertyValues("vpce.bindings.orders.service-name=com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0")
+        .run(ctx -> assertThat(analyze(ctx.getStartupFailure()).getDescription())
+            .contains("vpce.bindings.orders.regional-dns-name").contains("is set together with service-name"));
+  }
+
+  @Test
+  void theFailureAnalyzersAreRegisteredForBoot() {
+    // loaded the way Boot's FailureAnalyzers loads them, with a bean factory and an environment to inject
+    SpringFactoriesLoader.ArgumentResolver args = SpringFactoriesLoader.ArgumentResolver
+        .of(org.springframework.beans.factory.BeanFactory.class,
+            new org.springframework.beans.factory.support.DefaultListableBeanFactory())
+        .and(org.springframework.core.env.Environment.class, new org.springframework.core.env.StandardEnvironment());
+    List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation(getClass().getClassLoader())
+        .load(FailureAnalyzer.class, args, SpringFactoriesLoader.FailureHandler.handleMessage((message, e) -> {}));
+    assertThat(analyzers).hasAtLeastOneElementOfType(VpceConfigurationFailureAnalyzer.class)
+        .hasAtLeastOneElementOfType(VpceStartupFailureAnalyzer.class);
+  }
+
+  private static FailureAnalysis analyze(Throwable failure) {
+    assertThat(failure).isNotNull();
+    FailureAnalysis a = new VpceConfigurationFailureAnalyzer().analyze(failure);
+    assertThat(a).as("the analyzer recognises " + failure).isNotNull();
+    return a;
+  }
+}

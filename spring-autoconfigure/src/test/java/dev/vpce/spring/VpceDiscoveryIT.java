@@ -1,0 +1,123 @@
+package dev.vpce.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vpce.discovery.Ec2EndpointDiscovery;
+import dev.vpce.discovery.EndpointDiscovery;
+import dev.vpce.testkit.LocalPrivateLink;
+import dev.vpce.testkit.LocalPrivateLinkExtension;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+
+/**
+ * Discovered bindings ({@code service-name}) against the kit's EC2 emulator: the endpoint's state decides
+ * health, and {@code vpce.startup.wait-for-bindings} turns a missing route into a start-up failure. The EC2
+ * client is a bean pointed at the kit (static credentials, explicit region) until the core builder takes
+ * the EC2 endpoint and region as settings.
+ */
+class VpceDiscoveryIT {
+  @RegisterExtension
+  static final LocalPrivateLinkExtension WORLD = new LocalPrivateLinkExtension(LocalPrivateLink.defaults());
+
+  LocalPrivateLink kit;
+  ApplicationContextRunner runner;
+
+  @BeforeEach
+  void kit(LocalPrivateLink kit) {
+    this.kit = kit;
+    Ec2Client ec2 = Ec2Client.builder()
+        .region(Region.of(kit.region()))
+        .endpointOverride(kit.ec2().endpoint())
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+            kit.callerAccount().accessKeyId(), kit.callerAccount().secretAccessKey())))
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+    String[] binding = Props.kitBinding(kit);
+    runner = new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(VpceAutoConfiguration.class, VpceActuatorAutoConfiguration.class))
+        .withBean(EndpointDiscovery.class, () -> Ec2EndpointDiscovery.create(ec2))
+        .withPropertyValues(binding[0], binding[2], binding[3], binding[4])
+        .withPropertyValues("vpce.bindings.orders.service-name=" + LocalPrivateLink.DEFAULT_SERVICE_NAME,
+            "vpce.bindings.orders.bind-private-dns-name=false",
+            "vpce.vpc-id=" + kit.vpcId(),
+            "vpce.startup.timeout=5s",
+            "management.endpoints.web.exposure.include=vpce");
+  }
+
+  @Test
+  void anAvailableEndpointIsUpWithItsIdStateTierAndDnsAnswers() {
+    runner.withPropertyValues("vpce.startup.wait-for-bindings=true").run(ctx -> {
+      assertThat(ctx).hasNotFailed();
+      Health health = ctx.getBean(VpceHealthIndicator.class).health(true);
+      assertThat(health.getStatus().getCode()).isEqualTo("UP");
+      VpceStatus.BindingStatus b = (VpceStatus.BindingStatus) health.getDetails().get(Props.HOST);
+      assertThat(b.endpointId()).isEqualTo(LocalPrivateLink.DEFAULT_ENDPOINT_ID);
+      assertThat(b.serviceName()).isEqualTo(LocalPrivateLink.DEFAULT_SERVICE_NAME);
+      assertThat(b.state()).isEqualTo("available");
+      assertThat(b.tier()).isEqualTo("LOCAL_ZONE");
+      assertThat(b.addresses()).startsWith(kit.endpoint().address("us-east-1a").getHostAddress());
+      assertThat(b.dns()).as("health does no DNS lookups").isEmpty();
+
+      VpceStatus status = ctx.getBean(VpceEndpoint.class).status();
+      VpceStatus.BindingStatus withDns = status.bindings().get(Props.HOST);
+      assertThat(withDns.dns()).extracting(VpceStatus.DnsStatus::kind)
+          .containsExactly("regional", "us-east-1a", "us-east-1b", "us-east-1c");
+      VpceStatus.DnsStatus zoneA = withDns.dns().get(1);
+      assertThat(zoneA.name()).isEqualTo(kit.endpoint().zonalDnsName("us-east-1a"));
+      assertThat(zoneA.addresses()).containsExactly(kit.endpoint().address("us-east-1a").getHostAddress());
+      assertThat(zoneA.ttlSeconds()).isPositive();
+    });
+  }
+
+  @Test
+  void anEndpointPendingAcceptanceDoesNotStopStartUpButMakesHealthDownWithTheStatesMessage() {
+    kit.endpoint().state("pendingAcceptance");
+    runner.run(ctx -> {
+      assertThat(ctx).hasNotFailed();
+      Health health = ctx.getBean(VpceHealthIndicator.class).health(true);
+      assertThat(health.getStatus().getCode()).isEqualTo("DOWN");
+      VpceStatus.BindingStatus b = (VpceStatus.BindingStatus) health.getDetails().get(Props.HOST);
+      assertThat(b.state()).isEqualTo("pendingAcceptance");
+      assertThat(b.error()).contains("ask the provider to accept " + LocalPrivateLink.DEFAULT_ENDPOINT_ID);
+      assertThat(b.addresses()).isEmpty();
+    });
+  }
+
+  @Test
+  void waitingForBindingsTurnsAnEndpointPendingAcceptanceIntoAStartUpFailure() {
+    kit.endpoint().state("pendingAcceptance");
+    runner.withPropertyValues("vpce.startup.wait-for-bindings=true").run(ctx -> {
+      assertThat(ctx).hasFailed();
+      FailureAnalysis a = new VpceStartupFailureAnalyzer().analyze(ctx.getStartupFailure());
+      assertThat(a).isNotNull();
+      assertThat(a.getDescription()).contains(Props.HOST).contains("pendingAcceptance")
+          .contains("ask the provider to accept " + LocalPrivateLink.DEFAULT_ENDPOINT_ID);
+      assertThat(a.getAction()).contains("vpce.startup.wait-for-bindings=false");
+    });
+  }
+
+  @Test
+  void healthRecoversWhenTheEndpointBecomesAvailable() {
+    kit.endpoint().state("pendingAcceptance");
+    runner.withPropertyValues("vpce.refresh.interval=200ms").run(ctx -> {
+      VpceHealthIndicator indicator = ctx.getBean(VpceHealthIndicator.class);
+      assertThat(indicator.health(true).getStatus().getCode()).isEqualTo("DOWN");
+      kit.endpoint().state("available");
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+          .until(() -> indicator.health(true).getStatus().getCode().equals("UP"));
+      Map<String, Object> details = indicator.health(true).getDetails();
+      assertThat(((VpceStatus.BindingStatus) details.get(Props.HOST)).state()).isEqualTo("available");
+    });
+  }
+}
