@@ -1,6 +1,7 @@
 package dev.vpce.internal;
 
 import dev.vpce.Binding;
+import dev.vpce.BreakerState;
 import dev.vpce.Endpoint;
 import dev.vpce.EndpointStateException;
 import dev.vpce.EndpointUnavailableException;
@@ -12,9 +13,9 @@ import dev.vpce.UnboundHostException;
 import dev.vpce.discovery.DiscoveryException;
 import dev.vpce.discovery.EndpointDiscovery;
 import dev.vpce.dns.DnsAnswer;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,6 +52,8 @@ public final class Engine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("dev.vpce");
   private static final Duration MIN_RETRY = Duration.ofSeconds(1);
   private static final Duration MAX_RETRY = Duration.ofSeconds(30);
+  /** How long the breakers of an address outlive the last route that held it. */
+  static final Duration BREAKER_PRUNE_AFTER = Duration.ofMinutes(10);
 
   private final EngineSettings settings;
   private final Scheduler scheduler;
@@ -61,8 +64,6 @@ public final class Engine implements AutoCloseable {
   private final Map<String, EndpointDiscovery> discoveries = new ConcurrentHashMap<>();
   private final Object placementLock = new Object();
   private final LongAdder refreshFailures = new LongAdder();
-  /** Every address any route has held: outcomes for other addresses (unbound hosts) are ignored. */
-  private final Set<InetAddress> routed = ConcurrentHashMap.newKeySet();
   private volatile Placement placement;
   private volatile boolean closed;
 
@@ -72,7 +73,18 @@ public final class Engine implements AutoCloseable {
     this.dns = new DnsCache(settings.nameResolver(), settings.clock(), scheduler, settings.staleAnswerLimit(),
         this::dnsChanged, (name, failure) -> dnsFailed(name, failure));
     this.health = new TargetHealth(settings.breakerFailureThreshold(), settings.breakerOpenWait(),
-        settings.breakerMaxOpenWait(), settings.breakerTrialTimeout(), settings.clock(), this::breakerTransitioned);
+        settings.breakerMaxOpenWait(), settings.breakerTrialTimeout(), BREAKER_PRUNE_AFTER,
+        settings.adaptiveConnectDeadline(), settings.clock(), new TargetHealth.Listener() {
+          @Override
+          public void transitioned(InetSocketAddress target, BreakerState from, BreakerState to) {
+            breakerTransitioned(target, from, to);
+          }
+
+          @Override
+          public void healthChanged(InetAddress address) {
+            recomputeRoutesWith(address);
+          }
+        });
     for (Binding b : settings.bindings()) {
       BindingRuntime r = new BindingRuntime(b);
       runtimes.add(r);
@@ -122,25 +134,26 @@ public final class Engine implements AutoCloseable {
     if (t == null) {
       t = b.awaitFirstRoute();
     }
-    if (t.failure != null) {
-      throw t.failure;
-    }
-    return t.route;
+    return t.next();
   }
 
-  public void connectSucceeded(InetAddress address) {
-    if (routed.contains(address)) {
-      health.success(address);
+  public void connectSucceeded(InetSocketAddress target, Duration connectTime) {
+    if (health.isRouted(target.getAddress())) {
+      health.success(target, connectTime);
     }
   }
 
-  public boolean connectFailed(InetAddress address, IOException cause) {
-    if (!routed.contains(address)) {
+  public boolean connectFailed(InetSocketAddress target, IOException cause) {
+    if (!health.isRouted(target.getAddress())) {
       return false;
     }
-    boolean counted = health.failure(address, cause);
-    notify(l -> l.connectFailed(address, cause, counted));
+    boolean counted = health.failure(target, cause);
+    notify(l -> l.connectFailed(target, cause, counted));
     return counted;
+  }
+
+  public Duration connectTimeout(InetSocketAddress target, Duration callerTimeout) {
+    return health.isRouted(target.getAddress()) ? health.connectTimeout(target, callerTimeout) : callerTimeout;
   }
 
   public Placement placement() {
@@ -156,7 +169,7 @@ public final class Engine implements AutoCloseable {
     return Set.copyOf(bindings.keySet());
   }
 
-  public Map<InetAddress, String> breakerStates() {
+  public Map<InetSocketAddress, BreakerState> breakerStates() {
     return health.states();
   }
 
@@ -486,13 +499,18 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  private void breakerTransitioned(InetAddress address, CircuitBreaker.State from, CircuitBreaker.State to) {
-    if (to == CircuitBreaker.State.OPEN) {
-      LOG.warn("vpce breaker for {} opened after failed connects ({} -> {})", address.getHostAddress(), from, to);
+  private void breakerTransitioned(InetSocketAddress target, BreakerState from, BreakerState to) {
+    String where = target.getAddress().getHostAddress() + ":" + target.getPort();
+    if (to == BreakerState.OPEN) {
+      LOG.warn("vpce breaker for {} opened after failed connects ({} -> {})", where, from, to);
     } else {
-      LOG.info("vpce breaker for {}: {} -> {}", address.getHostAddress(), from, to);
+      LOG.info("vpce breaker for {}: {} -> {}", where, from, to);
     }
-    notify(l -> l.breakerStateChanged(address, from.name(), to.name()));
+    notify(l -> l.breakerStateChanged(target, from, to));
+    recomputeRoutesWith(target.getAddress());
+  }
+
+  private void recomputeRoutesWith(InetAddress address) {
     for (BindingRuntime b : runtimes) {
       RouteTable t = b.table;
       if (t != null && t.contains(address)) {
@@ -517,21 +535,14 @@ public final class Engine implements AutoCloseable {
           + b.host + "] no address: the endpoint's DNS names (" + b.trackedNames + ") have no current answer", null));
       return;
     }
-    routed.addAll(ordered);
-    List<InetAddress> healthy = new ArrayList<>();
-    List<InetAddress> suspects = new ArrayList<>();
-    for (InetAddress a : ordered) {
-      (health.isHealthy(a) ? healthy : suspects).add(a);
-    }
-    List<InetAddress> addresses = new ArrayList<>(healthy);
-    addresses.addAll(suspects);
-    InetAddress first = addresses.get(0);
-    RouteTier tier = local.contains(first) ? RouteTier.LOCAL_ZONE
-        : b.zoneOf.containsKey(first) ? RouteTier.OTHER_ZONE : RouteTier.REGIONAL;
-    boolean failOpen = healthy.isEmpty();
-    Route route = new Route(b.host, addresses, tier, b.localZone, failOpen);
+    health.routed(b.host, ordered);
     RouteTable previous = b.table;
-    b.table = RouteTable.of(route, List.copyOf(ordered), suspects);
+    b.table = RouteOrder.table(b.host, ordered, local, b.zoneOf, b.localZone, health);
+    Route route = b.table.route;
+    List<InetAddress> addresses = route.addresses();
+    InetAddress first = addresses.get(0);
+    RouteTier tier = route.tier();
+    boolean failOpen = route.failOpen();
     Route before = previous == null ? null : previous.route;
     if (before != null && before.tier() != tier) {
       if (tier == RouteTier.LOCAL_ZONE) {
@@ -607,6 +618,7 @@ public final class Engine implements AutoCloseable {
     synchronized void fail(EndpointUnavailableException e) {
       failure = e;
       table = RouteTable.failed(e);
+      health.routed(host, List.of());
     }
 
     RouteTable awaitFirstRoute() throws UnknownHostException {

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
  * Everything an {@link Engine} needs, checked and defaulted by {@code PrivateLink.Builder}.
  *
  * @param discoveryForRegion the discovery to use for a service's region; null when every binding is static
+ * @param adaptiveConnectDeadline whether {@code connectTimeout} gives per-address estimates
  */
 public record EngineSettings(
     List<Binding> bindings,
@@ -33,4 +34,5 @@ public record EngineSettings(
     List<PrivateLinkListener> listeners,
     Clock clock,
     Supplier<Scheduler> scheduler,
-    List<AutoCloseable> owned) {}
+    List<AutoCloseable> owned,
+    boolean adaptiveConnectDeadline) {}

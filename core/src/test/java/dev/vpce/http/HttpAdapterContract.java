@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.vpce.Binding;
+import dev.vpce.BreakerState;
 import dev.vpce.Placement;
 import dev.vpce.PrivateLink;
 import dev.vpce.PrivateLinkListener;
@@ -16,7 +17,7 @@ import dev.vpce.testkit.EmulatedEndpoint;
 import dev.vpce.testkit.LocalPrivateLink;
 import dev.vpce.testkit.LocalPrivateLinkExtension;
 import java.io.IOException;
-import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -83,7 +84,7 @@ abstract class HttpAdapterContract {
         .breakerOpenWait(Duration.ofMillis(500))
         .listener(new PrivateLinkListener() {
           @Override
-          public void connectFailed(InetAddress address, IOException cause, boolean counted) {
+          public void connectFailed(InetSocketAddress target, IOException cause, boolean counted) {
             if (counted) {
               countedFailures.incrementAndGet();
             }
@@ -125,7 +126,7 @@ abstract class HttpAdapterContract {
     }
     assertThat(connections("us-east-1b") + connections("us-east-1c")).isEqualTo(6);
     assertThat(countedFailures).hasValue(3);
-    assertThat(privateLink.breakerStates()).containsEntry(endpoint.zone("us-east-1a").ip(), "OPEN");
+    assertThat(privateLink.breakerStates()).containsEntry(endpoint.zone("us-east-1a").address(), BreakerState.OPEN);
   }
 
   @Test
@@ -165,7 +166,7 @@ abstract class HttpAdapterContract {
     for (int i = 0; i < 6; i++) {
       assertThat(get(HOST, "/fail")).isEqualTo(503);
     }
-    assertThat(privateLink.breakerStates().values()).doesNotContain("OPEN");
+    assertThat(privateLink.breakerStates().values()).doesNotContain(BreakerState.OPEN);
     assertThat(countedFailures).hasValue(0);
     // at least one connection each; HttpClient 5 also retries a 503 once by default
     assertThat(connections("us-east-1a")).isGreaterThanOrEqualTo(6);
@@ -177,6 +178,18 @@ abstract class HttpAdapterContract {
     assertThatThrownBy(() -> get(WRONG, "/close")).isInstanceOf(IOException.class);
     assertThat(tls.seen()).isEmpty();
     assertThat(countedFailures).hasValue(0);
-    assertThat(privateLink.breakerStates().values()).doesNotContain("OPEN");
+    assertThat(privateLink.breakerStates().values()).doesNotContain(BreakerState.OPEN);
+  }
+
+  @Test
+  void aSlowerButHealthyLocalZoneKeepsItsTrafficAndItsBreakerClosed() throws Exception {
+    endpoint.zone("us-east-1a").latency(Duration.ofMillis(150)); // each TLS handshake is 150 ms slower
+    for (int i = 0; i < 4; i++) {
+      assertThat(get(HOST, "/close")).isEqualTo(200);
+    }
+    assertThat(connections("us-east-1a")).isEqualTo(4);
+    assertThat(connections("us-east-1b") + connections("us-east-1c")).isZero();
+    assertThat(countedFailures).hasValue(0);
+    assertThat(privateLink.breakerStates().values()).containsOnly(BreakerState.CLOSED);
   }
 }

@@ -21,7 +21,7 @@ class OkHttpIT extends HttpAdapterContract {
       }
     }
     assertThat(countedFailures).as("the cancelled zonal attempts are not failures").hasValue(0);
-    assertThat(privateLink.breakerStates().values()).doesNotContain("OPEN");
+    assertThat(privateLink.breakerStates().values()).doesNotContain(dev.vpce.BreakerState.OPEN);
     racing.connectionPool().evictAll();
   }
 

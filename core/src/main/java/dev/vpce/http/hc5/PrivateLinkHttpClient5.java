@@ -34,15 +34,18 @@ import org.apache.hc.core5.util.Timeout;
  * }</pre>
  *
  * <p>Defaults suit PrivateLink: a 2 s connect timeout per address (HttpClient's own is 3 minutes, per
- * address), idle connections evicted after 60 s and a connection time-to-live of 60 s, both well under the
+ * address), shortened by vpce's adaptive connect deadline for every address but the route's last (classic
+ * client; see {@link PrivateLink#connectTimeout}), idle connections evicted after 60 s and a connection
+ * time-to-live of 60 s, both well under the
  * endpoint's fixed 350 s idle timeout, so that traffic returns to the local zone after it recovers.
  * Certificate and hostname verification are HttpClient's own and always on; no setting here weakens them.
  *
  * <p>The <b>async</b> client follows the route through the same resolver and tries the next address when a
  * TCP connect fails, but HttpClient's async operator exposes no per-address outcome and upgrades to TLS
  * after the connect: a TLS handshake failure on one address fails the request instead of moving on, and
- * the async client feeds no breaker. Share the {@link PrivateLink} with a classic client (or OkHttp) for
- * health tracking, or use the classic client.
+ * the async client feeds no breaker. It therefore resolves through {@link PrivateLink#route}, which never
+ * hands it a breaker's trial it would not report. Share the {@link PrivateLink} with a classic client (or
+ * OkHttp) for health tracking, or use the classic client.
  *
  * <p>Works with httpclient5 5.5.x (the version Spring Boot 4 manages) and 5.6.x. The per-address outcome
  * hook uses HttpClient's {@code DetachedSocketFactory} and {@code createConnectionOperator}, public but
@@ -94,7 +97,10 @@ public final class PrivateLinkHttpClient5 {
     return this;
   }
 
-  /** The resolver alone, for a connection manager built elsewhere (no outcome reporting then). */
+  /**
+   * The resolver alone, for a connection manager built elsewhere: no outcome reporting then, so it never
+   * hands out a breaker's trial.
+   */
   public PrivateLinkDnsResolver dnsResolver() {
     return new PrivateLinkDnsResolver(privateLink);
   }
@@ -113,7 +119,7 @@ public final class PrivateLinkHttpClient5 {
 
   /** A classic connection manager that routes and reports every connect and TLS outcome. */
   public PoolingHttpClientConnectionManager connectionManager() {
-    PrivateLinkDnsResolver dns = dnsResolver();
+    PrivateLinkDnsResolver dns = PrivateLinkDnsResolver.reporting(privateLink);
     TlsSocketStrategy tls = new ReportingSockets.ReportingTlsStrategy(tls(), privateLink);
     ReportingSockets sockets = new ReportingSockets(privateLink);
     return new ReportingManagerBuilder(sockets)
