@@ -63,6 +63,11 @@ abstract class HttpAdapterContract {
 
   abstract void startClient() throws Exception;
 
+  /** Replaces the client with one whose connect timeout is this; adapters with the adaptive deadline only. */
+  void restartClient(Duration connectTimeout) throws Exception {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no adaptive connect deadline yet");
+  }
+
   abstract void stopClient() throws Exception;
 
   @BeforeAll
@@ -191,5 +196,30 @@ abstract class HttpAdapterContract {
     assertThat(connections("us-east-1b") + connections("us-east-1c")).isZero();
     assertThat(countedFailures).hasValue(0);
     assertThat(privateLink.breakerStates().values()).containsOnly(BreakerState.CLOSED);
+  }
+
+  /**
+   * For adapters that use the adaptive connect deadline: with a 30 s connect timeout, a blackholed local
+   * zone costs its first requests the deadline learnt from earlier connects, never the 30 s, and opens the
+   * breaker after the usual three counted failures.
+   */
+  void assertABlackholedLocalZoneCostsTheAdaptiveDeadlineNotTheConnectTimeout() throws Exception {
+    Duration callerTimeout = Duration.ofSeconds(30);
+    restartClient(callerTimeout);
+    for (int i = 0; i < 3; i++) {
+      assertThat(get(HOST, "/close")).isEqualTo(200); // learns the local zone's connect time
+    }
+    assertThat(privateLink.connectTimeout(endpoint.zone("us-east-1a").address(), callerTimeout))
+        .as("an estimate exists").isLessThan(callerTimeout);
+    endpoint.zone("us-east-1a").mode(BackendMode.BLACKHOLE);
+    for (int i = 0; i < 5; i++) {
+      long start = System.nanoTime();
+      assertThat(get(HOST, "/close")).isEqualTo(200);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).as("request %d moved on before the caller's timeout", i)
+          .isLessThan(callerTimeout);
+    }
+    assertThat(countedFailures).as("each timed-out connect counted until the breaker opened").hasValue(3);
+    assertThat(privateLink.breakerStates()).containsEntry(endpoint.zone("us-east-1a").address(), BreakerState.OPEN);
+    assertThat(connections("us-east-1b") + connections("us-east-1c")).isEqualTo(5);
   }
 }
