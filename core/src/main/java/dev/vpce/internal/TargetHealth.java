@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -51,8 +52,9 @@ public final class TargetHealth {
   }
 
   private final CircuitBreakerConfig config;
+  private final IntervalFunction openWaits;
   private final Clock clock;
-  private final Duration trialTimeout;
+  private final long trialTimeoutMillis;
   private final Duration pruneAfter;
   private final boolean adaptiveDeadline;
   private final Listener listener;
@@ -62,13 +64,19 @@ public final class TargetHealth {
   private final Map<InetAddress, Instant> departed = new ConcurrentHashMap<>();
   private volatile Set<InetAddress> routed = Set.of();
 
-  private record Trial(long thread, Instant startedAt) {}
+  private record Trial(long thread, long startedMillis) {}
 
   private static final class Target {
     final InetSocketAddress address;
     final CircuitBreaker breaker;
     final AtomicReference<Trial> trial = new AtomicReference<>();
+    /** Set while one caller moves the breaker from open to half-open; everyone else stays out. */
+    final AtomicBoolean acquiring = new AtomicBoolean();
     final ConnectTimeEstimate connectTime = new ConnectTimeEstimate();
+    /** Opens in a row (reset when closed); the open wait is the interval function of it. */
+    int opens; // only in transition callbacks, which resilience4j serializes per breaker
+    /** When the current open wait ends, so that routes skip an open breaker without asking it (no garbage). */
+    volatile long dueMillis;
 
     Target(InetSocketAddress address, CircuitBreaker breaker) {
       this.address = address;
@@ -95,7 +103,8 @@ public final class TargetHealth {
   public TargetHealth(int failureThreshold, Duration openWait, Duration maxOpenWait, Duration trialTimeout,
       Duration pruneAfter, boolean adaptiveDeadline, Clock clock, Listener listener) {
     this.clock = clock;
-    this.trialTimeout = trialTimeout;
+    this.trialTimeoutMillis = trialTimeout.toMillis();
+    this.openWaits = IntervalFunction.ofExponentialBackoff(openWait, 2.0, maxOpenWait);
     this.pruneAfter = pruneAfter;
     this.adaptiveDeadline = adaptiveDeadline;
     this.listener = listener;
@@ -104,7 +113,7 @@ public final class TargetHealth {
         .failureRateThreshold(100)
         .permittedNumberOfCallsInHalfOpenState(1)
         .automaticTransitionFromOpenToHalfOpenEnabled(false)
-        .waitIntervalFunctionInOpenState(IntervalFunction.ofExponentialBackoff(openWait, 2.0, maxOpenWait))
+        .waitIntervalFunctionInOpenState(openWaits)
         .writableStackTraceEnabled(false)
         .clock(clock)
         .build();
@@ -182,8 +191,16 @@ public final class TargetHealth {
     CircuitBreaker cb = CircuitBreaker.of("vpce:" + address.getAddress().getHostAddress() + ":" + address.getPort(),
         config);
     Target t = new Target(address, cb);
-    cb.getEventPublisher().onStateTransition(e -> listener.transitioned(address,
-        Target.stateOf(e.getStateTransition().getFromState()), Target.stateOf(e.getStateTransition().getToState())));
+    cb.getEventPublisher().onStateTransition(e -> {
+      BreakerState to = Target.stateOf(e.getStateTransition().getToState());
+      if (to == BreakerState.OPEN) {
+        t.opens++;
+        t.dueMillis = clock.millis() + openWaits.apply(t.opens);
+      } else if (to == BreakerState.CLOSED) {
+        t.opens = 0;
+      }
+      listener.transitioned(address, Target.stateOf(e.getStateTransition().getFromState()), to);
+    });
     targets.put(address, t);
     Target[] before = byAddress.getOrDefault(address.getAddress(), new Target[0]);
     Target[] after = java.util.Arrays.copyOf(before, before.length + 1);
@@ -230,26 +247,31 @@ public final class TargetHealth {
 
   private boolean tryTrial(Target t) {
     CircuitBreaker.State state = t.breaker.getState();
-    if (state != CircuitBreaker.State.OPEN && state != CircuitBreaker.State.HALF_OPEN) {
+    if (state == CircuitBreaker.State.OPEN) {
+      long now = clock.millis();
+      if (now < t.dueMillis || !t.acquiring.compareAndSet(false, true)) {
+        return false; // still waiting, or another caller is taking this trial
+      }
+      try {
+        if (!t.breaker.tryAcquirePermission()) {
+          return false;
+        }
+        // OPEN -> HALF_OPEN took the one half-open permit, which is never given back: the slot is the gate
+        t.trial.set(new Trial(Thread.currentThread().getId(), now));
+        return true;
+      } finally {
+        t.acquiring.set(false);
+      }
+    }
+    if (state != CircuitBreaker.State.HALF_OPEN || t.acquiring.get()) {
       return false;
     }
     Trial current = t.trial.get();
-    Instant now = clock.instant();
-    if (current != null && now.isBefore(current.startedAt().plus(trialTimeout))) {
+    long now = clock.millis();
+    if (current != null && now < current.startedMillis() + trialTimeoutMillis) {
       return false; // a trial is under way
     }
-    Trial mine = new Trial(Thread.currentThread().getId(), now);
-    if (!t.trial.compareAndSet(current, mine)) {
-      return false; // another caller took it
-    }
-    if (state == CircuitBreaker.State.HALF_OPEN) {
-      return true; // the half-open permit is still held from the transition: the slot is the only gate
-    }
-    if (t.breaker.tryAcquirePermission()) {
-      return true; // OPEN -> HALF_OPEN, taking the one permit, which is never given back
-    }
-    t.trial.compareAndSet(mine, current); // the wait has not passed
-    return false;
+    return t.trial.compareAndSet(current, new Trial(Thread.currentThread().getId(), now));
   }
 
   /** The breaker state of one socket address ({@code CLOSED} when it has none). */
