@@ -62,7 +62,8 @@ final class KitSupport {
     for (int i = 0; i < route.size(); i++) {
       InetAddress a = route.get(i);
       InetSocketAddress target = new InetSocketAddress(a, port);
-      Duration timeout = i == route.size() - 1 ? connectTimeout : privateLink.connectTimeout(target, connectTimeout);
+      Duration timeout = i == route.size() - 1 ? connectTimeout
+          : privateLink.connectTimeout(target, connectTimeout);
       try (Socket s = new Socket()) {
         long start = System.nanoTime();
         s.connect(target, (int) timeout.toMillis());

@@ -32,7 +32,8 @@ class PrivateLinkMetricsTest {
       pl.resolve(HOST);
       pl.resolve(HOST);
       for (int i = 0; i < 3; i++) {
-        pl.connectFailed(new InetSocketAddress(FakeNameResolver.ip("127.0.1.1"), 443), new ConnectException("refused"));
+        pl.connectFailed(new InetSocketAddress(FakeNameResolver.ip("127.0.1.1"), 443),
+            new ConnectException("refused"));
       }
       pl.connectSucceeded(new InetSocketAddress(FakeNameResolver.ip("127.0.1.2"), 443), Duration.ofMillis(1));
       pl.resolve(HOST);

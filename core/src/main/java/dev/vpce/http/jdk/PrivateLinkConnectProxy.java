@@ -174,7 +174,7 @@ public final class PrivateLinkConnectProxy implements AutoCloseable {
       try {
         long start = System.nanoTime();
         s.connect(new InetSocketAddress(a, port), (int) connectTimeout.toMillis());
-        privateLink.connectSucceeded(new InetSocketAddress(a, port), java.time.Duration.ofNanos(System.nanoTime() - start));
+        privateLink.connectSucceeded(new InetSocketAddress(a, port), Duration.ofNanos(System.nanoTime() - start));
         return s;
       } catch (IOException e) {
         privateLink.connectFailed(new InetSocketAddress(a, port), e);
