@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 
@@ -69,6 +71,22 @@ public final class FailoverHarness {
               EntityUtils.consume(r.getEntity());
               return r.getCode();
             });
+          }
+
+          @Override
+          public void close() throws IOException {
+            http.close();
+          }
+        };
+      }),
+      new ClientKind("HttpClient 5 async", (pl, tls) -> {
+        CloseableHttpAsyncClient http = PrivateLinkHttpClient5.builder(pl).sslContext(tls.clientContext())
+            .buildAsync();
+        http.start();
+        return new Client() {
+          @Override
+          public int get(String url) throws Exception {
+            return http.execute(SimpleRequestBuilder.get(url).build(), null).get().getCode();
           }
 
           @Override
