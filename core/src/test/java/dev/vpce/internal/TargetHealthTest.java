@@ -112,6 +112,13 @@ class TargetHealthTest {
   }
 
   @Test
+  void aResetSeenThroughNioCounts() {
+    assertThat(health.failure(https, new java.io.IOException("Connection reset by peer"))).isTrue();
+    assertThat(health.failure(https, new java.io.IOException("Broken pipe"))).isTrue();
+    assertThat(health.failure(https, new java.io.IOException("something else"))).isFalse();
+  }
+
+  @Test
   void allowsExactlyOneTrialOnceTheWaitHasPassedAndClosesOnSuccess() {
     open();
     assertThat(health.tryTrial(zonal)).as("still waiting").isFalse();
