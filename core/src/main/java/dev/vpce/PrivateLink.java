@@ -13,6 +13,7 @@ import dev.vpce.internal.ThreadScheduler;
 import dev.vpce.placement.PlacementSource;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -43,7 +44,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * <p>Placement, discovery and DNS run on one small pool of daemon threads per instance. After a binding's
  * first resolution, {@link #resolve} never waits on the network and takes no contended lock. Clients
  * report each connect's outcome ({@link #connectSucceeded}, {@link #connectFailed}) to feed one circuit
- * breaker per address. Thread-safe; {@link #close()} stops every thread it started.
+ * breaker per socket address (endpoint address and port), and ask {@link #connectTimeout} how long to wait
+ * on an address before moving on. Thread-safe; {@link #close()} stops every thread it started.
  */
 public final class PrivateLink implements AutoCloseable {
   private final Engine engine;
@@ -58,11 +60,14 @@ public final class PrivateLink implements AutoCloseable {
   }
 
   /**
-   * The addresses for a new connection to a bound host, best first: the local zone's, then the regional
-   * name's, with addresses whose breaker is open last. Never empty. The first call for a binding may
-   * wait for start-up (placement, discovery, DNS) up to {@link Builder#startupTimeout}, and is released at
-   * once when the cause of a failure lasts (no credentials, permission denied, endpoint rejected); later
-   * calls never wait: until a route exists they fail at once with the last error.
+   * The addresses for a new connection to a bound host, for a caller that reports the outcome of each
+   * connect: best first, the local zone's, then the regional name's, with addresses whose breakers are
+   * open last. When the local zone has no healthy address, the healthy others come in a rotated order per
+   * call, so that new connections spread over them. When an open breaker's wait has passed, one caller at
+   * a time gets that address first, as its trial. Never empty. The first call for a binding may wait for
+   * start-up (placement, discovery, DNS) up to {@link Builder#startupTimeout}, and is released at once when
+   * the cause of a failure lasts (no credentials, permission denied, endpoint rejected); later calls never
+   * wait: until a route exists they fail at once with the last error.
    *
    * @throws UnboundHostException         when the host has no binding; resolve it with the system resolver
    * @throws EndpointUnavailableException when the endpoint cannot carry traffic (its message says why)
@@ -78,28 +83,43 @@ public final class PrivateLink implements AutoCloseable {
     return engine.isBound(host);
   }
 
-  /** The current route of a bound host, for inspection; like {@link #resolve}, without taking a trial. */
+  /**
+   * The current route of a bound host, for inspection and for callers that do not report outcomes: like
+   * {@link #resolve} (spread included), but it never hands out a breaker's trial.
+   */
   public Route route(String host) throws UnknownHostException {
     return engine.route(host);
   }
 
   /**
-   * A connect (and TLS handshake) to this address succeeded. Cheap; call it for every new connection.
-   * Outcomes for addresses that no route has held (unbound hosts) are ignored.
+   * A connect (and TLS handshake, where the client does one) to this socket address succeeded. Cheap; call
+   * it for every new connection. {@code connectTime} is the TCP connect alone (not TLS); it feeds the
+   * adaptive connect deadline. Outcomes for addresses that no route holds (unbound hosts) are ignored.
    */
-  public void connectSucceeded(InetAddress address) {
-    engine.connectSucceeded(address);
+  public void connectSucceeded(InetSocketAddress target, Duration connectTime) {
+    engine.connectSucceeded(target, connectTime);
   }
 
   /**
-   * A connect or TLS handshake to this address failed. Connect refusals, timeouts, resets and handshake
-   * failures count against the address; certificate and hostname-verification failures, and attempts the
+   * A connect or TLS handshake to this socket address failed. Connect refusals, timeouts, resets and
+   * handshake failures count against it; certificate and hostname-verification failures, and attempts the
    * client cancelled itself (a lost race), do not. Do not report HTTP status codes.
    *
-   * @return whether the failure counted against the address
+   * @return whether the failure counted against the socket address
    */
-  public boolean connectFailed(InetAddress address, IOException cause) {
-    return engine.connectFailed(address, cause);
+  public boolean connectFailed(InetSocketAddress target, IOException cause) {
+    return engine.connectFailed(target, cause);
+  }
+
+  /**
+   * The connect timeout for {@code target} when it is NOT the last address the caller will try: the
+   * adaptive deadline (smoothed TCP connect time plus four deviations, at least 50 ms), never more than
+   * {@code callerTimeout}; {@code callerTimeout} itself when the feature is off
+   * ({@link Builder#adaptiveConnectDeadline}), for unrouted addresses, or before the first successful
+   * connect to target. Give the last address the caller's full remaining timeout.
+   */
+  public Duration connectTimeout(InetSocketAddress target, Duration callerTimeout) {
+    return engine.connectTimeout(target, callerTimeout);
   }
 
   /** Where this process runs, once the placement chain has answered; null before that. */
@@ -117,8 +137,11 @@ public final class PrivateLink implements AutoCloseable {
     return engine.hosts();
   }
 
-  /** Each address that has a circuit breaker, with the breaker's state name. */
-  public Map<InetAddress, String> breakerStates() {
+  /**
+   * Each socket address that has a circuit breaker, with the breaker's state. Breakers of addresses that
+   * left every route are dropped 10 minutes later.
+   */
+  public Map<InetSocketAddress, BreakerState> breakerStates() {
     return engine.breakerStates();
   }
 
@@ -160,6 +183,7 @@ public final class PrivateLink implements AutoCloseable {
     private Duration breakerOpenWait = Duration.ofSeconds(5);
     private Duration breakerMaxOpenWait = Duration.ofMinutes(1);
     private Duration breakerTrialTimeout = Duration.ofSeconds(10);
+    private boolean adaptiveConnectDeadline = true;
     private final List<PrivateLinkListener> listeners = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
     private Supplier<Scheduler> scheduler = () -> new ThreadScheduler(2);
@@ -288,6 +312,15 @@ public final class PrivateLink implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Whether {@link PrivateLink#connectTimeout} gives each address an adaptive deadline (its smoothed TCP
+     * connect time plus four deviations, at least 50 ms) instead of the caller's timeout; on by default.
+     */
+    public Builder adaptiveConnectDeadline(boolean on) {
+      this.adaptiveConnectDeadline = on;
+      return this;
+    }
+
     /** Adds a listener, which hears every event; it must be fast and must not throw. */
     public Builder listener(PrivateLinkListener listener) {
       listeners.add(Checks.notNull("listener", listener));
@@ -385,7 +418,7 @@ public final class PrivateLink implements AutoCloseable {
           new PlacementChain(sources, placementBudget), vpcId, region, anyDiscovered ? discovery : null,
           discoveryForRegion, resolver, staleAnswerLimit, refreshInterval, startupTimeout, breakerFailureThreshold,
           breakerOpenWait, breakerMaxOpenWait, breakerTrialTimeout, List.copyOf(listeners), clock, scheduler,
-          random != null ? random : new Random(), owned)));
+          random != null ? random : new Random(), owned, adaptiveConnectDeadline)));
     }
 
     private static void checkBinding(Binding b) {

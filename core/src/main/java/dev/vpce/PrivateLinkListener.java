@@ -1,6 +1,6 @@
 package dev.vpce;
 
-import java.net.InetAddress;
+import java.net.InetSocketAddress;
 
 /**
  * Hears what a {@link PrivateLink} does. Every method does nothing by default, so new events never
@@ -21,13 +21,13 @@ public abstract class PrivateLinkListener {
   public void routeTierChanged(String host, RouteTier previous, Route current) {}
 
   /**
-   * A client reported a failed connect to a routed address; {@code counted} says whether it counted
-   * against the address (hostname-verification failures and cancelled attempts do not).
+   * A client reported a failed connect to a routed socket address; {@code counted} says whether it counted
+   * against it (hostname-verification failures and cancelled attempts do not).
    */
-  public void connectFailed(InetAddress address, java.io.IOException cause, boolean counted) {}
+  public void connectFailed(InetSocketAddress target, java.io.IOException cause, boolean counted) {}
 
-  /** An address's circuit breaker changed state ({@code CLOSED}, {@code OPEN}, {@code HALF_OPEN}). */
-  public void breakerStateChanged(InetAddress address, String from, String to) {}
+  /** The circuit breaker of a socket address (endpoint address and port) changed state. */
+  public void breakerStateChanged(InetSocketAddress target, BreakerState from, BreakerState to) {}
 
   /** Every address of a binding has an open breaker, so all are returned (fail open). */
   public void failOpen(Route route) {}

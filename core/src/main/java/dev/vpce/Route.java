@@ -4,8 +4,11 @@ import java.net.InetAddress;
 import java.util.List;
 
 /**
- * The ordered addresses for one binding at one moment: the local zone's addresses first, then the
- * regional name's, with addresses whose breaker is open moved to the end. Immutable.
+ * The ordered addresses for one binding at one moment: the local zone's healthy addresses first, then the
+ * other healthy ones, then those whose breakers (one per port) are all open or half-open. When the local
+ * zone has no healthy address, a binding has one route per rotation of its healthy other addresses, and
+ * each new connection gets one of them at random, so that fallback spreads over the other zones.
+ * Immutable.
  */
 public final class Route {
   private final String host;

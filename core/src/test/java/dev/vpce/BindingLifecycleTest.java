@@ -9,6 +9,7 @@ import dev.vpce.placement.PlacementSource;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
@@ -345,8 +346,10 @@ class BindingLifecycleTest {
     assertThatThrownBy(() -> privateLink.resolve(null)).isInstanceOf(NullPointerException.class)
         .hasMessageContaining("host");
     assertThatThrownBy(() -> privateLink.route(null)).hasMessageContaining("host");
-    assertThatThrownBy(() -> privateLink.connectSucceeded(null)).hasMessageContaining("address");
-    assertThatThrownBy(() -> privateLink.connectFailed(A, null)).hasMessageContaining("cause");
+    assertThatThrownBy(() -> privateLink.connectSucceeded(null, Duration.ofMillis(1))).hasMessageContaining("target");
+    assertThatThrownBy(() -> privateLink.connectSucceeded(new InetSocketAddress(A, 443), null))
+        .hasMessageContaining("connectTime");
+    assertThatThrownBy(() -> privateLink.connectFailed(new InetSocketAddress(A, 443), null)).hasMessageContaining("cause");
     assertThatThrownBy(() -> privateLink.isBound(null)).hasMessageContaining("host");
   }
 
@@ -356,7 +359,7 @@ class BindingLifecycleTest {
     String log = LogCapture.during(() -> {
       for (InetAddress a : List.of(B, C, A)) {
         for (int i = 0; i < 3; i++) {
-          privateLink.connectFailed(a, new ConnectException("Connection refused"));
+          privateLink.connectFailed(new InetSocketAddress(a, 443), new ConnectException("Connection refused"));
         }
       }
     });

@@ -154,7 +154,7 @@ class DiscoveryIT {
     privateLink = builder().bind(HOST, PAYMENTS).build();
     List<InetAddress> viaHost = privateLink.resolve(HOST);
     assertThat(privateLink.isBound("api.payments.example.com")).isTrue();
-    assertThat(privateLink.resolve("api.payments.example.com")).isEqualTo(viaHost);
+    assertThat(privateLink.resolve("api.payments.example.com")).containsExactlyInAnyOrderElementsOf(viaHost);
     assertThat(viaHost.get(0)).isEqualTo(kit.endpoint(PAYMENTS).zone("us-east-1a").ip());
   }
 
@@ -183,7 +183,7 @@ class DiscoveryIT {
     kit.ec2().fault(Ec2Fault.THROTTLING);
     await().atMost(Duration.ofSeconds(10)).until(() -> events.contains("refresh failed endpoint"));
     assertThat(kit.ec2().calls("DescribeVpcEndpoints")).isGreaterThan(calls);
-    assertThat(privateLink.resolve(HOST)).isEqualTo(before);
+    assertThat(privateLink.resolve(HOST)).containsExactlyInAnyOrderElementsOf(before);
     kit.ec2().clearFault();
   }
 

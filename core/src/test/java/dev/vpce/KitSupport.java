@@ -69,25 +69,31 @@ final class KitSupport {
   record Call(InetAddress servedBy, int failedConnects, List<InetAddress> route) {}
 
   /**
-   * Connects the way Apache HttpClient's classic operator does: each address of the route in order, with
-   * a per-address connect timeout, reporting every outcome; a one-byte echo stands in for the TLS handshake.
+   * Connects the way Apache HttpClient's classic operator does with vpce: each address of the route in order,
+   * with the adaptive connect deadline for all but the last, reporting every outcome; a one-byte echo stands in for the TLS handshake.
    */
   static Call call(PrivateLink privateLink, String host, int port, Duration connectTimeout) throws IOException {
     List<InetAddress> route = privateLink.resolve(host);
     int failed = 0;
     IOException last = null;
-    for (InetAddress a : route) {
+    for (int i = 0; i < route.size(); i++) {
+      InetAddress a = route.get(i);
+      InetSocketAddress target = new InetSocketAddress(a, port);
+      Duration timeout = i == route.size() - 1 ? connectTimeout
+          : privateLink.connectTimeout(target, connectTimeout);
       try (Socket s = new Socket()) {
-        s.connect(new InetSocketAddress(a, port), (int) connectTimeout.toMillis());
+        long start = System.nanoTime();
+        s.connect(target, (int) timeout.toMillis());
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
         s.setSoTimeout(5_000);
         s.getOutputStream().write('p');
         if (s.getInputStream().read() != 'p') {
           throw new EOFException("the connection closed before the handshake finished");
         }
-        privateLink.connectSucceeded(a);
+        privateLink.connectSucceeded(target, took);
         return new Call(a, failed, route);
       } catch (IOException e) {
-        privateLink.connectFailed(a, e);
+        privateLink.connectFailed(target, e);
         failed++;
         last = e;
       }

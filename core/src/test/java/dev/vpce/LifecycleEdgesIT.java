@@ -61,7 +61,7 @@ class LifecycleEdgesIT {
       assertThatThrownBy(() -> pl.endpoint(null)).isInstanceOf(NullPointerException.class).hasMessageContaining(
           "host");
       assertThatThrownBy(() -> pl.connectFailed(null, new ConnectException())).isInstanceOf(
-          NullPointerException.class).hasMessageContaining("address");
+          NullPointerException.class).hasMessageContaining("target");
     }
   }
 
@@ -87,7 +87,8 @@ class LifecycleEdgesIT {
       String log = LogCapture.during(() -> {
         for (InetAddress a : route) {
           for (int i = 0; i < 3; i++) {
-            pl.connectFailed(a, new ConnectException("Connection refused"));
+            pl.connectFailed(new java.net.InetSocketAddress(a, kit.endpoint().port()),
+                new ConnectException("Connection refused"));
           }
         }
       });

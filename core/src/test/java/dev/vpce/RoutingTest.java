@@ -3,12 +3,18 @@ package dev.vpce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vpce.http.hc5.PrivateLinkDnsResolver;
 import dev.vpce.internal.ManualScheduler;
+import dev.vpce.micrometer.PrivateLinkMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +27,8 @@ class RoutingTest {
   static final InetAddress A = FakeNameResolver.ip("127.0.1.1");
   static final InetAddress B = FakeNameResolver.ip("127.0.1.2");
   static final InetAddress C = FakeNameResolver.ip("127.0.1.3");
+  static final InetAddress D = FakeNameResolver.ip("127.0.1.4");
+  static final Duration TCP = Duration.ofMillis(1);
 
   final MutableClock clock = new MutableClock();
   final ManualScheduler scheduler = new ManualScheduler(clock);
@@ -51,8 +59,8 @@ class RoutingTest {
           }
 
           @Override
-          public void breakerStateChanged(InetAddress address, String from, String to) {
-            events.add("breaker " + address.getHostAddress() + " " + to);
+          public void breakerStateChanged(InetSocketAddress target, BreakerState from, BreakerState to) {
+            events.add("breaker " + target.getAddress().getHostAddress() + ":" + target.getPort() + " " + to);
           }
         })
         .build();
@@ -62,6 +70,16 @@ class RoutingTest {
 
   PrivateLink startStatic() {
     return start(Placement.ofZoneName("us-east-1a"), Binding.builder(HOST).regionalDnsName(REGIONAL).build());
+  }
+
+  static InetSocketAddress https(InetAddress a) {
+    return new InetSocketAddress(a, 443);
+  }
+
+  void refuse(InetAddress a, int times) {
+    for (int i = 0; i < times; i++) {
+      privateLink.connectFailed(https(a), new ConnectException("Connection refused"));
+    }
   }
 
   @AfterEach
@@ -95,28 +113,25 @@ class RoutingTest {
   @Test
   void movesAnAddressWithAnOpenBreakerToTheEndAndReturnsAfterASuccessfulTrial() throws Exception {
     startStatic();
-    for (int i = 0; i < 3; i++) {
-      privateLink.connectFailed(A, new ConnectException("Connection refused"));
-    }
-    assertThat(privateLink.resolve(HOST)).containsExactly(B, C, A);
+    refuse(A, 3);
+    assertThat(privateLink.resolve(HOST)).containsAnyOf(B, C).endsWith(A);
+    assertThat(privateLink.route(HOST).addresses()).endsWith(A);
     assertThat(privateLink.route(HOST).tier()).isEqualTo(RouteTier.REGIONAL);
-    assertThat(events).contains("breaker 127.0.1.1 OPEN", "tier LOCAL_ZONE->REGIONAL");
+    assertThat(events).contains("breaker 127.0.1.1:443 OPEN", "tier LOCAL_ZONE->REGIONAL");
 
     clock.advance(Duration.ofSeconds(5).plusMillis(1));
     assertThat(privateLink.resolve(HOST)).as("the one trial").containsExactly(A, B, C);
-    assertThat(privateLink.resolve(HOST)).as("everyone else meanwhile").containsExactly(B, C, A);
-    privateLink.connectSucceeded(A);
+    assertThat(privateLink.resolve(HOST)).as("everyone else meanwhile").endsWith(A);
+    privateLink.connectSucceeded(https(A), TCP);
     assertThat(privateLink.resolve(HOST)).containsExactly(A, B, C);
-    assertThat(events).contains("breaker 127.0.1.1 CLOSED", "tier REGIONAL->LOCAL_ZONE");
+    assertThat(events).contains("breaker 127.0.1.1:443 CLOSED", "tier REGIONAL->LOCAL_ZONE");
   }
 
   @Test
   void failsOpenWithEveryAddressWhenEveryBreakerIsOpen() throws Exception {
     startStatic();
     for (InetAddress a : List.of(A, B, C)) {
-      for (int i = 0; i < 3; i++) {
-        privateLink.connectFailed(a, new ConnectException("Connection refused"));
-      }
+      refuse(a, 3);
     }
     assertThat(privateLink.resolve(HOST)).containsExactlyInAnyOrder(A, B, C);
     assertThat(privateLink.route(HOST).failOpen()).isTrue();
@@ -126,7 +141,8 @@ class RoutingTest {
   @Test
   void routesRegionallyWhenThePlacementIsUnknown() throws Exception {
     start(Placement.UNKNOWN, Binding.builder(HOST).regionalDnsName(REGIONAL).build());
-    assertThat(privateLink.resolve(HOST)).containsExactly(B, A, C);
+    assertThat(privateLink.resolve(HOST)).as("the regional order, spread by rotation")
+        .isIn(List.of(B, A, C), List.of(A, C, B), List.of(C, B, A));
     assertThat(privateLink.route(HOST).tier()).isEqualTo(RouteTier.REGIONAL);
     assertThat(privateLink.route(HOST).localZone()).isNull();
   }
@@ -174,5 +190,118 @@ class RoutingTest {
     privateLink.resolve(HOST);
     assertThat(privateLink.routeCounts().get(HOST)).containsEntry(RouteTier.LOCAL_ZONE, 2L)
         .containsEntry(RouteTier.REGIONAL, 0L);
+  }
+
+  @Test
+  void failuresOnAnotherPortOfAnAddressDoNotMoveItForThePortThatWorks() throws Exception {
+    startStatic();
+    privateLink.connectSucceeded(https(A), TCP);
+    for (int i = 0; i < 3; i++) {
+      privateLink.connectFailed(new InetSocketAddress(A, 22), new ConnectException("Connection refused"));
+    }
+    assertThat(privateLink.breakerStates()).containsEntry(new InetSocketAddress(A, 22), BreakerState.OPEN)
+        .containsEntry(https(A), BreakerState.CLOSED);
+    assertThat(privateLink.resolve(HOST)).containsExactly(A, B, C);
+    assertThat(privateLink.route(HOST).tier()).isEqualTo(RouteTier.LOCAL_ZONE);
+    assertThat(events).contains("breaker 127.0.1.1:22 OPEN").noneMatch(e -> e.startsWith("tier"));
+  }
+
+  @Test
+  void theAddressDueForATrialComesFirstEvenBehindHealthyOnes() throws Exception {
+    startStatic();
+    refuse(C, 3);
+    assertThat(privateLink.resolve(HOST)).containsExactly(A, B, C);
+    clock.advance(Duration.ofSeconds(5).plusMillis(1));
+    assertThat(privateLink.resolve(HOST)).as("the trial caller really tries C").containsExactly(C, A, B);
+    assertThat(privateLink.resolve(HOST)).as("one trial at a time").containsExactly(A, B, C);
+    privateLink.connectSucceeded(https(C), TCP);
+    assertThat(privateLink.breakerStates()).containsEntry(https(C), BreakerState.CLOSED);
+  }
+
+  @Test
+  void callersThatDoNotReportNeverTakeATrial() throws Exception {
+    startStatic();
+    refuse(A, 3);
+    clock.advance(Duration.ofSeconds(5).plusMillis(1));
+    PrivateLinkDnsResolver bare = new PrivateLinkDnsResolver(privateLink);
+    for (int i = 0; i < 5; i++) {
+      assertThat(privateLink.route(HOST).addresses()).endsWith(A);
+      assertThat(bare.resolve(HOST)).endsWith(A);
+    }
+    assertThat(privateLink.breakerStates()).containsEntry(https(A), BreakerState.OPEN);
+    assertThat(privateLink.resolve(HOST)).as("the trial is still there for a reporting caller")
+        .startsWith(A);
+  }
+
+  @Test
+  void breakersOfAnAddressThatLeftEveryRouteAreDroppedAfterTenMinutes() throws Exception {
+    startStatic();
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    new PrivateLinkMetrics(privateLink).bindTo(registry);
+    refuse(A, 3);
+    assertThat(registry.get("vpce.breakers").tags("state", "open").gauge().value()).isEqualTo(1);
+
+    dns.answer(ZONAL_A, Duration.ofSeconds(60), "127.0.1.4")
+        .answer(REGIONAL, Duration.ofSeconds(60), "127.0.1.2", "127.0.1.4", "127.0.1.3");
+    scheduler.advance(Duration.ofSeconds(61));
+    assertThat(privateLink.resolve(HOST)).containsExactly(D, B, C);
+    assertThat(privateLink.breakerStates()).as("within the grace period").containsKey(https(A));
+
+    scheduler.advance(Duration.ofMinutes(10));
+    assertThat(privateLink.breakerStates()).doesNotContainKey(https(A));
+    assertThat(registry.get("vpce.breakers").tags("state", "open").gauge().value()).isZero();
+    assertThat(privateLink.connectFailed(https(A), new ConnectException("refused"))).as("no longer routed")
+        .isFalse();
+    assertThat(privateLink.breakerStates()).doesNotContainKey(https(A));
+  }
+
+  @Test
+  void fallbackSpreadsNewConnectionsOverTheHealthyOtherAddresses() throws Exception {
+    startStatic();
+    refuse(A, 3);
+    Map<InetAddress, Integer> first = new HashMap<>();
+    for (int i = 0; i < 400; i++) {
+      List<InetAddress> route = privateLink.resolve(HOST);
+      assertThat(route).endsWith(A).containsExactlyInAnyOrder(A, B, C);
+      first.merge(route.get(0), 1, Integer::sum);
+    }
+    assertThat(first).containsOnlyKeys(B, C);
+    assertThat(first.get(B)).as("about half each").isBetween(100, 300);
+    assertThat(first.get(C)).isBetween(100, 300);
+  }
+
+  @Test
+  void theLocalZoneIsNotSpreadWhileItIsHealthy() throws Exception {
+    startStatic();
+    for (int i = 0; i < 50; i++) {
+      assertThat(privateLink.resolve(HOST)).containsExactly(A, B, C);
+    }
+  }
+
+  @Test
+  void connectTimeoutGivesTheAdaptiveDeadlineOnlyForRoutedAddressesAndOnlyWhenOn() throws Exception {
+    startStatic();
+    Duration caller = Duration.ofSeconds(2);
+    assertThat(privateLink.connectTimeout(https(A), caller)).as("no estimate yet").isEqualTo(caller);
+    for (int i = 0; i < 10; i++) {
+      privateLink.connectSucceeded(https(A), TCP);
+    }
+    assertThat(privateLink.connectTimeout(https(A), caller)).isEqualTo(Duration.ofMillis(50));
+    InetSocketAddress unbound = new InetSocketAddress(FakeNameResolver.ip("127.0.9.9"), 443);
+    privateLink.connectSucceeded(unbound, TCP);
+    assertThat(privateLink.connectTimeout(unbound, caller)).isEqualTo(caller);
+  }
+
+  @Test
+  void theAdaptiveDeadlineIsOffWhenTheBuilderSaysSo() throws Exception {
+    privateLink = PrivateLink.builder().bind(Binding.builder(HOST).regionalDnsName(REGIONAL).build())
+        .placement(Placement.ofZoneName("us-east-1a")).nameResolver(dns).clock(clock).scheduler(() -> scheduler)
+        .adaptiveConnectDeadline(false).build();
+    scheduler.runDue();
+    privateLink.resolve(HOST);
+    for (int i = 0; i < 10; i++) {
+      privateLink.connectSucceeded(https(A), TCP);
+    }
+    assertThat(privateLink.connectTimeout(https(A), Duration.ofSeconds(2))).isEqualTo(Duration.ofSeconds(2));
   }
 }

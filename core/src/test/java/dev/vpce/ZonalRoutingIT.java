@@ -14,6 +14,7 @@ import dev.vpce.testkit.LocalPrivateLink;
 import dev.vpce.testkit.LocalPrivateLinkExtension;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -110,7 +111,8 @@ class ZonalRoutingIT {
     assertThat(done.get(9).route().get(0)).isNotEqualTo(zone("us-east-1a"));
     assertThat(done.get(9).route()).endsWith(zone("us-east-1a"));
     assertThat(privateLink.route(HOST).tier()).isIn(RouteTier.OTHER_ZONE, RouteTier.REGIONAL);
-    assertThat(privateLink.breakerStates()).containsEntry(zone("us-east-1a"), "OPEN");
+    assertThat(privateLink.breakerStates())
+        .containsEntry(new InetSocketAddress(zone("us-east-1a"), endpoint.port()), BreakerState.OPEN);
     assertThat(events).contains("LOCAL_ZONE->" + privateLink.route(HOST).tier());
   }
 

@@ -6,6 +6,7 @@ import dev.vpce.PrivateLink;
 import dev.vpce.dns.DnsAnswer;
 import dev.vpce.dns.NameResolver;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 
@@ -46,7 +47,7 @@ public final class BindingFootprint {
     for (int i = 0; i < bindings; i++) {
       String host = "svc" + i + ".internal.example.com";
       for (InetAddress a : pl.resolve(host)) {
-        pl.connectSucceeded(a);
+        pl.connectSucceeded(new InetSocketAddress(a, 443), Duration.ofMillis(1));
       }
     }
     long after = usedAfterGc();

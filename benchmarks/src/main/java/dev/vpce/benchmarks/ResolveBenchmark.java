@@ -5,7 +5,9 @@ import dev.vpce.Placement;
 import dev.vpce.PrivateLink;
 import dev.vpce.dns.NameResolver;
 import dev.vpce.testkit.LocalPrivateLink;
+import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.security.Security;
 import java.time.Duration;
@@ -26,6 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * {@code PrivateLink.resolve} on a warm binding against the JDK's {@code InetAddress.getAllByName} on a warm
  * JVM cache entry, measured in the same run. DNS comes from the test kit's server on loopback.
+ * {@code vpceResolveFallback} resolves a binding whose local zone has an open breaker (not yet due for its
+ * trial), so each call spreads over the other zones' addresses.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar ResolveBenchmark -prof gc -t 1   (and -t 2)</pre>
  */
@@ -40,6 +44,7 @@ public class ResolveBenchmark {
 
   LocalPrivateLink kit;
   PrivateLink privateLink;
+  PrivateLink fallback;
 
   @Setup
   public void start() throws UnknownHostException {
@@ -52,11 +57,26 @@ public class ResolveBenchmark {
         .nameResolver(NameResolver.dnsjava(List.of(kit.dns().address()), Duration.ofSeconds(1)))
         .build();
     privateLink.resolve(HOST);
+    fallback = PrivateLink.builder()
+        .bind(Binding.builder(HOST).regionalDnsName(kit.endpoint().regionalDnsName()).build())
+        .placement(Placement.ofZoneName("us-east-1a"))
+        .nameResolver(NameResolver.dnsjava(List.of(kit.dns().address()), Duration.ofSeconds(1)))
+        .breakerOpenWait(Duration.ofHours(1))
+        .breakerMaxOpenWait(Duration.ofHours(1))
+        .build();
+    InetSocketAddress local = new InetSocketAddress(fallback.resolve(HOST).get(0), kit.endpoint().port());
+    for (int i = 0; i < 3; i++) {
+      fallback.connectFailed(local, new ConnectException("Connection refused"));
+    }
+    if (fallback.route(HOST).addresses().get(0).equals(local.getAddress())) {
+      throw new IllegalStateException("the local zone's breaker did not open");
+    }
   }
 
   @TearDown
   public void stop() {
     privateLink.close();
+    fallback.close();
     kit.close();
   }
 
@@ -68,5 +88,10 @@ public class ResolveBenchmark {
   @Benchmark
   public List<InetAddress> vpceResolve() throws UnknownHostException {
     return privateLink.resolve(HOST);
+  }
+
+  @Benchmark
+  public List<InetAddress> vpceResolveFallback() throws UnknownHostException {
+    return fallback.resolve(HOST);
   }
 }

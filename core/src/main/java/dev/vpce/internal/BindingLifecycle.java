@@ -221,6 +221,7 @@ final class BindingLifecycle {
     lastError = e;
     state = State.FAILED;
     table = RouteTable.failed(e);
+    routes.ended(host);
     startup.complete(null);
   }
 

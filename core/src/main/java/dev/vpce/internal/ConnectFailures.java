@@ -32,6 +32,10 @@ public final class ConnectFailures {
     if (failure instanceof SocketException se && "Socket closed".equalsIgnoreCase(se.getMessage())) {
       return false; // closed by the client itself, typically the loser of a connect race
     }
+    if (failure.getClass() == java.io.IOException.class && failure.getMessage() != null
+        && (failure.getMessage().contains("Connection reset") || failure.getMessage().contains("Broken pipe"))) {
+      return true; // NIO (HttpClient's async reactor) reports a reset during the handshake as a bare IOException
+    }
     return failure instanceof ConnectException
         || failure instanceof NoRouteToHostException
         || failure instanceof PortUnreachableException

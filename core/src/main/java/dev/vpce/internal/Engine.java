@@ -1,15 +1,16 @@
 package dev.vpce.internal;
 
 import dev.vpce.Binding;
+import dev.vpce.BreakerState;
 import dev.vpce.Endpoint;
 import dev.vpce.Placement;
 import dev.vpce.PrivateLinkClosedException;
 import dev.vpce.Route;
 import dev.vpce.RouteTier;
 import dev.vpce.UnboundHostException;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Engine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("dev.vpce");
+  /** How long the breakers of an address outlive the last route that held it. */
+  static final Duration BREAKER_PRUNE_AFTER = Duration.ofMinutes(10);
 
   private final EngineSettings settings;
   private final Scheduler scheduler;
@@ -46,8 +49,6 @@ public final class Engine implements AutoCloseable {
   private final Map<String, BindingLifecycle> byHost = new ConcurrentHashMap<>();
   private final List<BindingLifecycle> lifecycles = new ArrayList<>();
   private final LongAdder refreshFailures = new LongAdder();
-  /** Every address any route has held: outcomes for other addresses (unbound hosts) are ignored. */
-  private final Set<InetAddress> routed = ConcurrentHashMap.newKeySet();
   private final Events events;
   private volatile boolean closed;
 
@@ -59,10 +60,21 @@ public final class Engine implements AutoCloseable {
     this.dns = new DnsCache(settings.nameResolver(), settings.clock(), scheduler, settings.staleAnswerLimit(),
         dnsBackoff, this::dnsChanged, this::dnsFailed);
     this.health = new TargetHealth(settings.breakerFailureThreshold(), settings.breakerOpenWait(),
-        settings.breakerMaxOpenWait(), settings.breakerTrialTimeout(), settings.clock(), this::breakerTransitioned);
+        settings.breakerMaxOpenWait(), settings.breakerTrialTimeout(), BREAKER_PRUNE_AFTER,
+        settings.adaptiveConnectDeadline(), settings.clock(), new TargetHealth.Listener() {
+          @Override
+          public void transitioned(InetSocketAddress target, BreakerState from, BreakerState to) {
+            breakerTransitioned(target, from, to);
+          }
+
+          @Override
+          public void healthChanged(InetAddress address) {
+            recomputeRoutesWith(address);
+          }
+        });
     this.names = new NameTracker(dns);
     LocalZoneFinder zones = new LocalZoneFinder(dns, names);
-    RouteComputer routes = new RouteComputer(dns, health, routed, events);
+    RouteComputer routes = new RouteComputer(dns, health, events);
     Duration maxPlacementWait = settings.refreshInterval().compareTo(Duration.ofSeconds(1)) < 0
         ? Duration.ofSeconds(1) : settings.refreshInterval();
     this.placement = new PlacementTracker(settings.explicitPlacement(), settings.placementChain(), scheduler,
@@ -126,29 +138,32 @@ public final class Engine implements AutoCloseable {
 
   public Route route(String host) throws UnknownHostException {
     Objects.requireNonNull(host, "host must not be null");
-    RouteTable t = lifecycle(host).current();
-    if (t.failure != null) {
-      throw t.failure;
-    }
-    return t.route;
+    return lifecycle(host).current().next();
   }
 
-  public void connectSucceeded(InetAddress address) {
-    Objects.requireNonNull(address, "address must not be null");
-    if (routed.contains(address)) {
-      health.success(address);
+  public void connectSucceeded(InetSocketAddress target, Duration connectTime) {
+    Objects.requireNonNull(target, "target must not be null");
+    Objects.requireNonNull(connectTime, "connectTime must not be null");
+    if (health.isRouted(target.getAddress())) {
+      health.success(target, connectTime);
     }
   }
 
-  public boolean connectFailed(InetAddress address, IOException cause) {
-    Objects.requireNonNull(address, "address must not be null");
+  public boolean connectFailed(InetSocketAddress target, IOException cause) {
+    Objects.requireNonNull(target, "target must not be null");
     Objects.requireNonNull(cause, "cause must not be null");
-    if (!routed.contains(address)) {
+    if (!health.isRouted(target.getAddress())) {
       return false;
     }
-    boolean counted = health.failure(address, cause);
-    events.emit(l -> l.connectFailed(address, cause, counted));
+    boolean counted = health.failure(target, cause);
+    events.emit(l -> l.connectFailed(target, cause, counted));
     return counted;
+  }
+
+  public Duration connectTimeout(InetSocketAddress target, Duration callerTimeout) {
+    Objects.requireNonNull(target, "target must not be null");
+    Objects.requireNonNull(callerTimeout, "callerTimeout must not be null");
+    return health.isRouted(target.getAddress()) ? health.connectTimeout(target, callerTimeout) : callerTimeout;
   }
 
   public Placement placement() {
@@ -165,7 +180,7 @@ public final class Engine implements AutoCloseable {
     return Set.copyOf(byHost.keySet());
   }
 
-  public Map<InetAddress, String> breakerStates() {
+  public Map<InetSocketAddress, BreakerState> breakerStates() {
     return health.states();
   }
 
@@ -231,13 +246,18 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  private void breakerTransitioned(InetAddress address, CircuitBreaker.State from, CircuitBreaker.State to) {
-    if (to == CircuitBreaker.State.OPEN) {
-      LOG.warn("vpce breaker for {} opened after failed connects ({} -> {})", address.getHostAddress(), from, to);
+  private void breakerTransitioned(InetSocketAddress target, BreakerState from, BreakerState to) {
+    String where = target.getAddress().getHostAddress() + ":" + target.getPort();
+    if (to == BreakerState.OPEN) {
+      LOG.warn("vpce breaker for {} opened after failed connects ({} -> {})", where, from, to);
     } else {
-      LOG.info("vpce breaker for {}: {} -> {}", address.getHostAddress(), from, to);
+      LOG.info("vpce breaker for {}: {} -> {}", where, from, to);
     }
-    events.emit(l -> l.breakerStateChanged(address, from.name(), to.name()));
+    events.emit(l -> l.breakerStateChanged(target, from, to));
+    recomputeRoutesWith(target.getAddress());
+  }
+
+  private void recomputeRoutesWith(InetAddress address) {
     for (BindingLifecycle l : lifecycles) {
       if (l.routes(address)) {
         l.routeInputsChanged();

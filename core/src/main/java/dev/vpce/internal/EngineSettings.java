@@ -19,6 +19,7 @@ import java.util.function.Supplier;
  * @param discovery          the discovery the application gave, or null for the default
  * @param discoveryForRegion the default discovery for the caller's Region; null when every binding is static
  * @param random             the source of jitter (seeded in tests)
+ * @param adaptiveConnectDeadline whether {@code connectTimeout} gives per-address estimates
  */
 public record EngineSettings(
     List<Binding> bindings,
@@ -40,4 +41,5 @@ public record EngineSettings(
     Clock clock,
     Supplier<Scheduler> scheduler,
     Random random,
-    List<AutoCloseable> owned) {}
+    List<AutoCloseable> owned,
+    boolean adaptiveConnectDeadline) {}

@@ -4,7 +4,6 @@ import dev.vpce.EndpointUnavailableException;
 import dev.vpce.Route;
 import dev.vpce.RouteTier;
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,15 +20,17 @@ final class RouteComputer {
 
   private final DnsCache dns;
   private final TargetHealth health;
-  private final Set<InetAddress> routed;
   private final Events events;
 
-  /** @param routed every address any route has held, which the outcome API accepts reports for */
-  RouteComputer(DnsCache dns, TargetHealth health, Set<InetAddress> routed, Events events) {
+  RouteComputer(DnsCache dns, TargetHealth health, Events events) {
     this.dns = dns;
     this.health = health;
-    this.routed = routed;
     this.events = events;
+  }
+
+  /** The binding routes nowhere now: its addresses stop counting as routed for it. */
+  void ended(String host) {
+    health.routed(host, List.of());
   }
 
   RouteTable compute(String host, BoundEndpoint b, RouteTable previous) {
@@ -42,21 +43,13 @@ final class RouteComputer {
       return RouteTable.failed(new EndpointUnavailableException(host, b.endpoint().serviceName(), "vpce ["
           + host + "] no address: the endpoint's DNS names (" + b.names() + ") have no current answer", null));
     }
-    routed.addAll(ordered);
-    List<InetAddress> healthy = new ArrayList<>();
-    List<InetAddress> suspects = new ArrayList<>();
-    for (InetAddress a : ordered) {
-      (health.isHealthy(a) ? healthy : suspects).add(a);
-    }
-    List<InetAddress> addresses = new ArrayList<>(healthy);
-    addresses.addAll(suspects);
+    health.routed(host, ordered);
+    RouteTable table = RouteOrder.table(host, ordered, local, b.zoneOf(), b.localZone(), health);
+    Route route = table.route;
+    List<InetAddress> addresses = route.addresses();
     InetAddress first = addresses.get(0);
-    // OTHER_ZONE only means something relative to a known local zone; without one the route is regional
-    RouteTier tier = local.contains(first) ? RouteTier.LOCAL_ZONE
-        : b.localZone() != null && b.zoneOf().containsKey(first) ? RouteTier.OTHER_ZONE : RouteTier.REGIONAL;
-    boolean failOpen = healthy.isEmpty();
-    Route route = new Route(host, addresses, tier, b.localZone(), failOpen);
-    RouteTable table = RouteTable.of(route, List.copyOf(ordered), suspects);
+    RouteTier tier = route.tier();
+    boolean failOpen = route.failOpen();
     Route before = previous == null ? null : previous.route;
     if (before != null && before.tier() != tier) {
       if (failOpen) {

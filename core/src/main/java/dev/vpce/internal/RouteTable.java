@@ -3,57 +3,46 @@ package dev.vpce.internal;
 import dev.vpce.EndpointUnavailableException;
 import dev.vpce.Route;
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * What {@code resolve} hands out for one binding, precomputed off the request path: the route, and for
- * each address whose breaker is not closed, the list to hand out to the one caller that wins its trial.
- * Or, when the binding cannot route, the failure to throw. Immutable.
+ * What {@code resolve} hands out for one binding, precomputed off the request path by {@link RouteOrder}:
+ * the route; its rotations when new connections spread over several healthy addresses; and for each
+ * address whose breaker is not closed, the list to hand out to the one caller that wins its trial. Or,
+ * when the binding cannot route, the failure to throw. Immutable.
  */
 final class RouteTable {
   final Route route;
   final EndpointUnavailableException failure;
+  private final Route[] spread;
   private final InetAddress[] suspects;
   private final List<List<InetAddress>> trialLists;
 
-  private RouteTable(Route route, EndpointUnavailableException failure, InetAddress[] suspects,
-      List<List<InetAddress>> trialLists) {
+  RouteTable(Route route, Route[] spread, InetAddress[] suspects, List<List<InetAddress>> trialLists) {
     this.route = route;
-    this.failure = failure;
+    this.failure = null;
+    this.spread = spread;
     this.suspects = suspects;
     this.trialLists = trialLists;
   }
 
+  private RouteTable(EndpointUnavailableException failure) {
+    this.route = null;
+    this.failure = failure;
+    this.spread = new Route[0];
+    this.suspects = new InetAddress[0];
+    this.trialLists = List.of();
+  }
+
   static RouteTable failed(EndpointUnavailableException failure) {
-    return new RouteTable(null, failure, new InetAddress[0], List.of());
+    return new RouteTable(failure);
   }
 
   /**
-   * @param route    the route, healthy addresses first
-   * @param ordered  every address in preference order, ignoring breakers
-   * @param suspects the addresses whose breaker is not closed, in preference order
+   * The addresses for one new connection of a caller that reports outcomes: a trial list for the caller
+   * that wins a trial, else the route (one of its rotations, picked at random, when it spreads).
    */
-  static RouteTable of(Route route, List<InetAddress> ordered, List<InetAddress> suspects) {
-    List<List<InetAddress>> trials = new ArrayList<>(suspects.size());
-    for (InetAddress trial : suspects) {
-      List<InetAddress> list = new ArrayList<>(ordered.size());
-      for (InetAddress a : ordered) {
-        if (a.equals(trial) || !suspects.contains(a)) {
-          list.add(a);
-        }
-      }
-      for (InetAddress a : suspects) {
-        if (!a.equals(trial)) {
-          list.add(a);
-        }
-      }
-      trials.add(List.copyOf(list));
-    }
-    return new RouteTable(route, null, suspects.toArray(new InetAddress[0]), List.copyOf(trials));
-  }
-
-  /** The addresses for one new connection: a trial list for the caller that wins a trial, else the route. */
   List<InetAddress> addresses(TargetHealth health) throws EndpointUnavailableException {
     if (failure != null) {
       throw failure;
@@ -64,7 +53,16 @@ final class RouteTable {
         return trialLists.get(i);
       }
     }
-    return route.addresses();
+    return next().addresses();
+  }
+
+  /** The route for one new connection of a caller that does not report outcomes: never a trial. */
+  Route next() throws EndpointUnavailableException {
+    if (failure != null) {
+      throw failure;
+    }
+    Route[] r = spread;
+    return r.length == 1 ? r[0] : r[ThreadLocalRandom.current().nextInt(r.length)];
   }
 
   boolean contains(InetAddress address) {

@@ -1,144 +1,340 @@
 package dev.vpce.internal;
 
+import dev.vpce.BreakerState;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One resilience4j circuit breaker per endpoint address, fed only by connection outcomes.
+ * One resilience4j circuit breaker per socket address (endpoint address and port), fed only by connection
+ * outcomes, plus each socket address's connect-time estimate for the adaptive connect deadline.
  *
  * <p>Tuned for low traffic: {@code failureThreshold} failed connects in a row open a breaker (not 100
  * calls). An open breaker waits, then admits exactly one trial connection (half-open); the wait doubles
  * with each failed trial up to a cap. No breaker runs a thread: the open-to-half-open step happens
- * when a route asks for a trial, so time comes from the injected {@link Clock}. A trial that never
- * reports back (the client chose not to connect) is given up after {@code trialTimeout}.
+ * when a route asks for a trial, so time comes from the injected {@link Clock}.
+ *
+ * <p>One trial at a time is enforced here, not by resilience4j's half-open permits (whose
+ * {@code releasePermission} is an uncapped increment in 2.4.0): the permit taken on the way to half-open is
+ * never given back, and the trial is one compare-and-set slot. A trial that never reports back is given
+ * up after {@code trialTimeout}; a failure that does not count ends the trial only when the thread that
+ * took it reports it, so a late report of an abandoned trial cannot free the slot of the next one.
+ *
+ * <p>Routes are per host, not per port, so routing asks about an address: it is healthy unless every
+ * breaker it has is open or half-open. A failing port of an address therefore does not move the address
+ * behind the others while another of its ports works.
+ *
+ * <p>Addresses leave routes (DNS changes, a replaced endpoint): their breakers are dropped
+ * {@code pruneAfter} after they left the last route, and outcomes for them are ignored from then on.
  */
 public final class TargetHealth {
-  /** Hears breaker transitions. */
-  public interface TransitionListener {
-    void transitioned(InetAddress address, CircuitBreaker.State from, CircuitBreaker.State to);
+  /** Hears breaker transitions, and changes of an address's health as routing sees it. */
+  public interface Listener {
+    void transitioned(InetSocketAddress target, BreakerState from, BreakerState to);
+
+    /** {@link #isHealthy} of this address may have changed without a transition (a new breaker). */
+    void healthChanged(InetAddress address);
   }
 
   private final CircuitBreakerConfig config;
+  private final IntervalFunction openWaits;
   private final Clock clock;
-  private final Duration trialTimeout;
-  private final TransitionListener listener;
-  private final Map<InetAddress, Target> targets = new ConcurrentHashMap<>();
+  private final long trialTimeoutMillis;
+  private final Duration pruneAfter;
+  private final boolean adaptiveDeadline;
+  private final Listener listener;
+  private final Map<InetSocketAddress, Target> targets = new ConcurrentHashMap<>();
+  private final Map<InetAddress, Target[]> byAddress = new ConcurrentHashMap<>();
+  private final Map<String, Set<InetAddress>> routedBy = new ConcurrentHashMap<>();
+  private final Map<InetAddress, Instant> departed = new ConcurrentHashMap<>();
+  private volatile Set<InetAddress> routed = Set.of();
+
+  private record Trial(long thread, long startedMillis) {}
 
   private static final class Target {
+    final InetSocketAddress address;
     final CircuitBreaker breaker;
-    volatile Instant trialStartedAt;
+    final AtomicReference<Trial> trial = new AtomicReference<>();
+    /** Set while one caller moves the breaker from open to half-open; everyone else stays out. */
+    final AtomicBoolean acquiring = new AtomicBoolean();
+    final ConnectTimeEstimate connectTime = new ConnectTimeEstimate();
+    /** Opens in a row (reset when closed); the open wait is the interval function of it. */
+    int opens; // only in transition callbacks, which resilience4j serializes per breaker
+    /** When the current open wait ends, so that routes skip an open breaker without asking it (no garbage). */
+    volatile long dueMillis;
 
-    Target(CircuitBreaker breaker) {
+    Target(InetSocketAddress address, CircuitBreaker breaker) {
+      this.address = address;
       this.breaker = breaker;
+    }
+
+    BreakerState state() {
+      return stateOf(breaker.getState());
+    }
+
+    static BreakerState stateOf(CircuitBreaker.State state) {
+      return switch (state) {
+        case OPEN, FORCED_OPEN -> BreakerState.OPEN;
+        case HALF_OPEN -> BreakerState.HALF_OPEN;
+        default -> BreakerState.CLOSED;
+      };
     }
   }
 
+  /**
+   * @param pruneAfter       how long a breaker outlives the last route that held its address
+   * @param adaptiveDeadline whether {@link #connectTimeout} gives estimates (else the caller's timeout)
+   */
   public TargetHealth(int failureThreshold, Duration openWait, Duration maxOpenWait, Duration trialTimeout,
-      Clock clock, TransitionListener listener) {
+      Duration pruneAfter, boolean adaptiveDeadline, Clock clock, Listener listener) {
     this.clock = clock;
-    this.trialTimeout = trialTimeout;
+    this.trialTimeoutMillis = trialTimeout.toMillis();
+    this.openWaits = IntervalFunction.ofExponentialBackoff(openWait, 2.0, maxOpenWait);
+    this.pruneAfter = pruneAfter;
+    this.adaptiveDeadline = adaptiveDeadline;
     this.listener = listener;
     this.config = CircuitBreakerConfig.custom()
         .slidingWindow(failureThreshold, failureThreshold, CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
         .failureRateThreshold(100)
         .permittedNumberOfCallsInHalfOpenState(1)
         .automaticTransitionFromOpenToHalfOpenEnabled(false)
-        .waitIntervalFunctionInOpenState(IntervalFunction.ofExponentialBackoff(openWait, 2.0, maxOpenWait))
+        .waitIntervalFunctionInOpenState(openWaits)
         .writableStackTraceEnabled(false)
         .clock(clock)
         .build();
   }
 
-  private Target target(InetAddress address) {
-    return targets.computeIfAbsent(address, a -> {
-      CircuitBreaker cb = CircuitBreaker.of("vpce:" + a.getHostAddress(), config);
-      cb.getEventPublisher().onStateTransition(e -> listener.transitioned(a,
-          e.getStateTransition().getFromState(), e.getStateTransition().getToState()));
-      return new Target(cb);
+  // ---------------------------------------------------------------- which addresses count
+
+  /**
+   * The addresses one binding's route holds now; the union over bindings is what outcomes are kept for.
+   * Addresses that left every route start their grace period.
+   */
+  public synchronized void routed(String binding, Collection<InetAddress> addresses) {
+    if (addresses.isEmpty()) {
+      routedBy.remove(binding);
+    } else {
+      routedBy.put(binding, Set.copyOf(addresses));
+    }
+    Set<InetAddress> now = new HashSet<>();
+    routedBy.values().forEach(now::addAll);
+    Instant at = clock.instant();
+    for (InetAddress a : routed) {
+      if (!now.contains(a)) {
+        departed.putIfAbsent(a, at);
+      }
+    }
+    now.forEach(departed::remove);
+    routed = Set.copyOf(now);
+    prune();
+  }
+
+  /** Whether outcomes for this address are kept: some route holds it, or left it less than the grace ago. */
+  public boolean isRouted(InetAddress address) {
+    if (routed.contains(address)) {
+      return true;
+    }
+    Instant left = departed.get(address);
+    return left != null && clock.instant().isBefore(left.plus(pruneAfter));
+  }
+
+  /** Drops the breakers of addresses that left every route at least {@code pruneAfter} ago. */
+  public synchronized void prune() {
+    Instant now = clock.instant();
+    departed.entrySet().removeIf(e -> {
+      if (now.isBefore(e.getValue().plus(pruneAfter))) {
+        return false;
+      }
+      Target[] gone = byAddress.remove(e.getKey());
+      if (gone != null) {
+        for (Target t : gone) {
+          targets.remove(t.address);
+        }
+      }
+      return true;
     });
   }
 
-  /** Whether new connections may go to this address first: its breaker is closed (or it has none yet). */
-  public boolean isHealthy(InetAddress address) {
+  private Target target(InetSocketAddress address) {
     Target t = targets.get(address);
-    return t == null || t.breaker.getState() == CircuitBreaker.State.CLOSED;
+    if (t != null) {
+      return t;
+    }
+    boolean wasHealthy = isHealthy(address.getAddress());
+    t = create(address);
+    if (!wasHealthy && isHealthy(address.getAddress())) {
+      listener.healthChanged(address.getAddress()); // outside the lock: the listener recomputes routes
+    }
+    return t;
   }
 
-  /** The breaker state's name for an address: {@code CLOSED}, {@code OPEN} or {@code HALF_OPEN}. */
-  public String state(InetAddress address) {
-    Target t = targets.get(address);
-    return t == null ? CircuitBreaker.State.CLOSED.name() : t.breaker.getState().name();
+  private synchronized Target create(InetSocketAddress address) {
+    Target existing = targets.get(address);
+    if (existing != null) {
+      return existing;
+    }
+    CircuitBreaker cb = CircuitBreaker.of("vpce:" + address.getAddress().getHostAddress() + ":" + address.getPort(),
+        config);
+    Target t = new Target(address, cb);
+    cb.getEventPublisher().onStateTransition(e -> {
+      BreakerState to = Target.stateOf(e.getStateTransition().getToState());
+      if (to == BreakerState.OPEN) {
+        t.opens++;
+        t.dueMillis = clock.millis() + openWaits.apply(t.opens);
+      } else if (to == BreakerState.CLOSED) {
+        t.opens = 0;
+      }
+      listener.transitioned(address, Target.stateOf(e.getStateTransition().getFromState()), to);
+    });
+    targets.put(address, t);
+    Target[] before = byAddress.getOrDefault(address.getAddress(), new Target[0]);
+    Target[] after = java.util.Arrays.copyOf(before, before.length + 1);
+    after[before.length] = t;
+    byAddress.put(address.getAddress(), after);
+    return t;
   }
 
-  /** Every address with a breaker and the breaker's state name. */
-  public Map<InetAddress, String> states() {
-    Map<InetAddress, String> out = new java.util.LinkedHashMap<>();
-    targets.forEach((a, t) -> out.put(a, t.breaker.getState().name()));
-    return out;
-  }
+  // ---------------------------------------------------------------- routing's view, per address
 
   /**
-   * Asks for the one trial connection to an unhealthy address. True at most once per half-open period,
-   * once the open wait has passed; the caller then puts the address first.
+   * Whether new connections may go to this address in its normal place: it has no breaker yet, or at
+   * least one of its breakers (one per port) is closed.
    */
-  public boolean tryTrial(InetAddress address) {
-    Target t = targets.get(address);
-    if (t == null) {
-      return false;
-    }
-    CircuitBreaker.State state = t.breaker.getState();
-    if (state == CircuitBreaker.State.HALF_OPEN) {
-      Instant started = t.trialStartedAt;
-      if (started != null) {
-        if (clock.instant().isBefore(started.plus(trialTimeout))) {
-          return false; // a trial is under way
-        }
-        t.breaker.releasePermission(); // the last trial never reported back: offer it again
-        t.trialStartedAt = null;
-      }
-    } else if (state != CircuitBreaker.State.OPEN) {
-      return false;
-    }
-    if (t.breaker.tryAcquirePermission()) {
-      t.trialStartedAt = clock.instant();
+  public boolean isHealthy(InetAddress address) {
+    Target[] ts = byAddress.get(address);
+    if (ts == null) {
       return true;
+    }
+    for (Target t : ts) {
+      if (t.breaker.getState() == CircuitBreaker.State.CLOSED) {
+        return true;
+      }
     }
     return false;
   }
 
-  /** A connect (and TLS handshake, if any) to this address succeeded. */
-  public void success(InetAddress address) {
+  /**
+   * Asks for the one trial connection to an unhealthy address. True at most once at a time per breaker,
+   * once its open wait has passed; the caller then puts the address first.
+   */
+  public boolean tryTrial(InetAddress address) {
+    Target[] ts = byAddress.get(address);
+    if (ts == null) {
+      return false;
+    }
+    for (Target t : ts) {
+      if (tryTrial(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean tryTrial(Target t) {
+    CircuitBreaker.State state = t.breaker.getState();
+    if (state == CircuitBreaker.State.OPEN) {
+      long now = clock.millis();
+      if (now < t.dueMillis || !t.acquiring.compareAndSet(false, true)) {
+        return false; // still waiting, or another caller is taking this trial
+      }
+      try {
+        if (!t.breaker.tryAcquirePermission()) {
+          return false;
+        }
+        // OPEN -> HALF_OPEN took the one half-open permit, which is never given back: the slot is the gate
+        t.trial.set(new Trial(Thread.currentThread().getId(), now));
+        return true;
+      } finally {
+        t.acquiring.set(false);
+      }
+    }
+    if (state != CircuitBreaker.State.HALF_OPEN || t.acquiring.get()) {
+      return false;
+    }
+    Trial current = t.trial.get();
+    long now = clock.millis();
+    if (current != null && now < current.startedMillis() + trialTimeoutMillis) {
+      return false; // a trial is under way
+    }
+    return t.trial.compareAndSet(current, new Trial(Thread.currentThread().getId(), now));
+  }
+
+  /** The breaker state of one socket address ({@code CLOSED} when it has none). */
+  public BreakerState state(InetSocketAddress address) {
+    Target t = targets.get(address);
+    return t == null ? BreakerState.CLOSED : t.state();
+  }
+
+  /** Every socket address with a breaker, and its state, after dropping departed ones. */
+  public Map<InetSocketAddress, BreakerState> states() {
+    prune();
+    Map<InetSocketAddress, BreakerState> out = new LinkedHashMap<>();
+    targets.forEach((a, t) -> out.put(a, t.state()));
+    return out;
+  }
+
+  // ---------------------------------------------------------------- outcomes
+
+  /** A connect (and TLS handshake, if any) to this socket address succeeded; the TCP connect took connectTime. */
+  public void success(InetSocketAddress address, Duration connectTime) {
     Target t = target(address);
-    t.trialStartedAt = null;
-    t.breaker.onSuccess(0, TimeUnit.NANOSECONDS);
+    t.trial.set(null);
+    if (connectTime != null) {
+      t.connectTime.sample(connectTime);
+    }
+    if (t.breaker.getState() == CircuitBreaker.State.OPEN) {
+      t.breaker.transitionToClosedState(); // it works: proof enough, no need to wait for a trial
+    } else {
+      t.breaker.onSuccess(0, TimeUnit.NANOSECONDS);
+    }
   }
 
   /**
-   * A connect to this address failed. Only failures that say something about the address count; the
-   * rest give back a trial permit if one was taken.
+   * A connect to this socket address failed. Only failures that say something about the address count;
+   * the rest end a trial only when the thread that took it reports it.
    *
    * @return whether the failure counted against the address
    */
-  public boolean failure(InetAddress address, IOException cause) {
+  public boolean failure(InetSocketAddress address, IOException cause) {
     Target t = target(address);
     if (!ConnectFailures.countsAgainstAddress(cause)) {
-      if (t.breaker.getState() == CircuitBreaker.State.HALF_OPEN) {
-        t.breaker.releasePermission();
-        t.trialStartedAt = null;
+      Trial current = t.trial.get();
+      if (current != null && current.thread() == Thread.currentThread().getId()) {
+        t.trial.compareAndSet(current, null);
       }
       return false;
     }
-    t.trialStartedAt = null;
+    t.trial.set(null);
     t.breaker.onError(0, TimeUnit.NANOSECONDS, cause);
     return true;
+  }
+
+  /**
+   * The connect timeout for this socket address when it is not the last one the caller will try: the
+   * estimate's deadline, at most {@code callerTimeout}; {@code callerTimeout} itself when adaptive
+   * deadlines are off or the address has no successful connect yet.
+   */
+  public Duration connectTimeout(InetSocketAddress address, Duration callerTimeout) {
+    if (!adaptiveDeadline) {
+      return callerTimeout;
+    }
+    Target t = targets.get(address);
+    Duration d = t == null ? null : t.connectTime.deadline();
+    return d == null || d.compareTo(callerTimeout) >= 0 ? callerTimeout : d;
   }
 }

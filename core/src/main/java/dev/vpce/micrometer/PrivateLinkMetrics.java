@@ -1,5 +1,6 @@
 package dev.vpce.micrometer;
 
+import dev.vpce.BreakerState;
 import dev.vpce.PrivateLink;
 import dev.vpce.RouteTier;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -18,7 +19,8 @@ import java.util.Map;
  *       {@code other_zone}, {@code regional}): routes handed out by {@code resolve}, by the tier of their
  *       first address;</li>
  *   <li>{@code vpce.breakers} (gauge; tag {@code state} = {@code closed}, {@code half_open}, {@code open}):
- *       how many endpoint addresses have a breaker in each state;</li>
+ *       how many endpoint socket addresses (address and port) have a breaker in each state; breakers of
+ *       addresses that left every route drop out 10 minutes later;</li>
  *   <li>{@code vpce.refresh.failures} (counter): failed background refreshes (start-up, endpoint, DNS).</li>
  * </ul>
  *
@@ -45,11 +47,11 @@ public final class PrivateLinkMetrics implements MeterBinder {
             .register(registry);
       }
     }
-    for (String state : new String[] {"CLOSED", "HALF_OPEN", "OPEN"}) {
+    for (BreakerState state : BreakerState.values()) {
       Gauge.builder("vpce.breakers", privateLink,
               pl -> pl.breakerStates().values().stream().filter(state::equals).count())
-          .description("Endpoint addresses whose circuit breaker is in this state")
-          .tag("state", state.toLowerCase(Locale.ROOT))
+          .description("Endpoint socket addresses (address and port) whose circuit breaker is in this state")
+          .tag("state", state.name().toLowerCase(Locale.ROOT))
           .register(registry);
     }
     FunctionCounter.builder("vpce.refresh.failures", privateLink, PrivateLink::refreshFailures)

@@ -1,87 +1,73 @@
 package dev.vpce.http;
 
-import dev.vpce.testkit.TlsServer;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vpce.PrivateLink;
+import dev.vpce.BreakerState;
 import dev.vpce.http.hc5.PrivateLinkHttpClient5;
 import dev.vpce.testkit.BackendMode;
-import dev.vpce.testkit.EmulatedEndpoint;
-import dev.vpce.testkit.LocalPrivateLink;
-import dev.vpce.testkit.LocalPrivateLinkExtension;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The async client follows the route and moves on after a refused TCP connect (it reports no outcomes). */
-class Hc5AsyncIT {
-  static final String HOST = "orders.internal.example.com";
-  static TlsServer tls;
-
-  @RegisterExtension
-  static final LocalPrivateLinkExtension WORLD = new LocalPrivateLinkExtension(LocalPrivateLink.defaults());
-
-  EmulatedEndpoint endpoint;
-  PrivateLink privateLink;
+/**
+ * The async client runs the whole contract: its wrapped connection operator tries one address at a time and
+ * reports every TCP connect and TLS handshake per socket address.
+ */
+class Hc5AsyncIT extends HttpAdapterContract {
   CloseableHttpAsyncClient http;
 
-  @BeforeAll
-  static void startTls() throws Exception {
-    tls = new TlsServer(HOST);
+  @Test
+  void aBlackholedLocalZoneCostsTheAdaptiveDeadlineNotTheConnectTimeout() throws Exception {
+    assertABlackholedLocalZoneCostsTheAdaptiveDeadlineNotTheConnectTimeout();
   }
 
-  @AfterAll
-  static void stopTls() {
-    tls.close();
+  @Test
+  void movesOnAfterATlsHandshakeFailureAndCountsIt() throws Exception {
+    endpoint.zone("us-east-1a").mode(BackendMode.RESET);
+    for (int i = 0; i < 4; i++) {
+      assertThat(get(HOST, "/close")).as("served by another zone in the same call").isEqualTo(200);
+    }
+    assertThat(countedFailures).hasValue(3 + trials.get());
+    assertThat(privateLink.breakerStates()).containsEntry(endpoint.zone("us-east-1a").address(), BreakerState.OPEN);
   }
 
-  @BeforeEach
-  void start(LocalPrivateLink kit) {
-    endpoint = kit.endpoint().target(tls.address());
-    tls.clearSeen();
-    privateLink = HttpAdapterContract.boundTo(kit, HOST).build();
-    http = PrivateLinkHttpClient5.builder(privateLink).connectTimeout(Duration.ofMillis(500))
-        .sslContext(tls.clientContext()).buildAsync();
-    http.start();
+  @Override
+  void startClient() {
+    http = client(CONNECT_TIMEOUT);
   }
 
-  @AfterEach
-  void stop() throws Exception {
+  @Override
+  void restartClient(Duration connectTimeout) throws Exception {
     http.close();
-    privateLink.close();
+    http = client(connectTimeout);
   }
 
-  int get(String path) throws Exception {
-    SimpleHttpRequest request = SimpleRequestBuilder.get("https://" + HOST + ":" + endpoint.port() + path).build();
-    return http.execute(request, null).get().getCode();
+  CloseableHttpAsyncClient client(Duration connectTimeout) {
+    CloseableHttpAsyncClient c = PrivateLinkHttpClient5.builder(privateLink).connectTimeout(connectTimeout)
+        .sslContext(tls.clientContext()).buildAsync();
+    c.start();
+    return c;
   }
 
-  @Test
-  void usesTheLocalZoneWithSniAndHostOnTheHostname() throws Exception {
-    for (int i = 0; i < 3; i++) {
-      assertThat(get("/close")).isEqualTo(200);
+  @Override
+  void stopClient() throws Exception {
+    http.close();
+  }
+
+  @Override
+  int get(String host, String path) throws Exception {
+    SimpleHttpRequest request = SimpleRequestBuilder.get("https://" + host + ":" + endpoint.port() + path).build();
+    try {
+      return http.execute(request, null).get().getCode();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw e;
     }
-    assertThat(endpoint.zone("us-east-1a").connections()).isEqualTo(3);
-    assertThat(tls.seen()).allSatisfy(s -> {
-      assertThat(s.sni()).isEqualTo(HOST);
-      assertThat(s.host()).startsWith(HOST);
-    });
-  }
-
-  @Test
-  void movesToTheRegionalAddressesWhenTheLocalZoneRefuses() throws Exception {
-    endpoint.zone("us-east-1a").mode(BackendMode.REFUSE);
-    for (int i = 0; i < 3; i++) {
-      assertThat(get("/close")).isEqualTo(200);
-    }
-    assertThat(endpoint.zone("us-east-1b").connections() + endpoint.zone("us-east-1c").connections()).isEqualTo(3);
   }
 }

@@ -3,6 +3,7 @@ package dev.vpce.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpce.http.hc5.PrivateLinkHttpClient5;
+import java.time.Duration;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -18,11 +19,26 @@ class Hc5ClassicIT extends HttpAdapterContract {
         .contains("httpclient5-" + expected + ".jar");
   }
 
+  @Test
+  void aBlackholedLocalZoneCostsTheAdaptiveDeadlineNotTheConnectTimeout() throws Exception {
+    assertABlackholedLocalZoneCostsTheAdaptiveDeadlineNotTheConnectTimeout();
+  }
+
   CloseableHttpClient http;
 
   @Override
   void startClient() {
-    http = PrivateLinkHttpClient5.builder(privateLink).connectTimeout(CONNECT_TIMEOUT).sslContext(tls.clientContext())
+    http = client(CONNECT_TIMEOUT);
+  }
+
+  @Override
+  void restartClient(Duration connectTimeout) throws Exception {
+    http.close();
+    http = client(connectTimeout);
+  }
+
+  CloseableHttpClient client(Duration connectTimeout) {
+    return PrivateLinkHttpClient5.builder(privateLink).connectTimeout(connectTimeout).sslContext(tls.clientContext())
         .build();
   }
 

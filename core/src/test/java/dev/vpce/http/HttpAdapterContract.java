@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.vpce.Binding;
+import dev.vpce.BreakerState;
 import dev.vpce.Placement;
 import dev.vpce.PrivateLink;
 import dev.vpce.PrivateLinkListener;
@@ -16,7 +17,7 @@ import dev.vpce.testkit.EmulatedEndpoint;
 import dev.vpce.testkit.LocalPrivateLink;
 import dev.vpce.testkit.LocalPrivateLinkExtension;
 import java.io.IOException;
-import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,6 +46,8 @@ abstract class HttpAdapterContract {
   EmulatedEndpoint endpoint;
   PrivateLink privateLink;
   final AtomicInteger countedFailures = new AtomicInteger();
+  /** Trials of the local zone's breaker (its open wait is 500 ms here): each may add one counted failure. */
+  final AtomicInteger trials = new AtomicInteger();
 
   /** A PrivateLink with static bindings of these hosts to the kit's endpoint, placed in us-east-1a. */
   static PrivateLink.Builder boundTo(LocalPrivateLink kit, String... hosts) {
@@ -61,6 +64,11 @@ abstract class HttpAdapterContract {
   abstract int get(String host, String path) throws Exception;
 
   abstract void startClient() throws Exception;
+
+  /** Replaces the client with one whose connect timeout is this; adapters with the adaptive deadline only. */
+  void restartClient(Duration connectTimeout) throws Exception {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no adaptive connect deadline yet");
+  }
 
   abstract void stopClient() throws Exception;
 
@@ -83,9 +91,16 @@ abstract class HttpAdapterContract {
         .breakerOpenWait(Duration.ofMillis(500))
         .listener(new PrivateLinkListener() {
           @Override
-          public void connectFailed(InetAddress address, IOException cause, boolean counted) {
+          public void connectFailed(InetSocketAddress target, IOException cause, boolean counted) {
             if (counted) {
               countedFailures.incrementAndGet();
+            }
+          }
+
+          @Override
+          public void breakerStateChanged(InetSocketAddress target, BreakerState from, BreakerState to) {
+            if (to == BreakerState.HALF_OPEN) {
+              trials.incrementAndGet();
             }
           }
         })
@@ -125,7 +140,7 @@ abstract class HttpAdapterContract {
     }
     assertThat(connections("us-east-1b") + connections("us-east-1c")).isEqualTo(6);
     assertThat(countedFailures).hasValue(3);
-    assertThat(privateLink.breakerStates()).containsEntry(endpoint.zone("us-east-1a").ip(), "OPEN");
+    assertThat(privateLink.breakerStates()).containsEntry(endpoint.zone("us-east-1a").address(), BreakerState.OPEN);
   }
 
   @Test
@@ -134,11 +149,12 @@ abstract class HttpAdapterContract {
     for (int i = 0; i < 6; i++) {
       assertThat(get(HOST, "/close")).isEqualTo(200);
     }
-    assertThat(countedFailures).as("one timed-out connect per request until the breaker opens").hasValue(3);
+    assertThat(countedFailures).as("one timed-out connect per request until the breaker opens")
+        .hasValue(3 + trials.get());
     for (int i = 0; i < 4; i++) {
       assertThat(get(HOST, "/close")).isEqualTo(200);
     }
-    assertThat(countedFailures).as("then no further delay").hasValue(3);
+    assertThat(countedFailures).as("then no further delay but a failed trial's").hasValue(3 + trials.get());
   }
 
   @Test
@@ -165,7 +181,7 @@ abstract class HttpAdapterContract {
     for (int i = 0; i < 6; i++) {
       assertThat(get(HOST, "/fail")).isEqualTo(503);
     }
-    assertThat(privateLink.breakerStates().values()).doesNotContain("OPEN");
+    assertThat(privateLink.breakerStates().values()).doesNotContain(BreakerState.OPEN);
     assertThat(countedFailures).hasValue(0);
     // at least one connection each; HttpClient 5 also retries a 503 once by default
     assertThat(connections("us-east-1a")).isGreaterThanOrEqualTo(6);
@@ -177,6 +193,44 @@ abstract class HttpAdapterContract {
     assertThatThrownBy(() -> get(WRONG, "/close")).isInstanceOf(IOException.class);
     assertThat(tls.seen()).isEmpty();
     assertThat(countedFailures).hasValue(0);
-    assertThat(privateLink.breakerStates().values()).doesNotContain("OPEN");
+    assertThat(privateLink.breakerStates().values()).doesNotContain(BreakerState.OPEN);
+  }
+
+  @Test
+  void aSlowerButHealthyLocalZoneKeepsItsTrafficAndItsBreakerClosed() throws Exception {
+    endpoint.zone("us-east-1a").latency(Duration.ofMillis(150)); // each TLS handshake is 150 ms slower
+    for (int i = 0; i < 4; i++) {
+      assertThat(get(HOST, "/close")).isEqualTo(200);
+    }
+    assertThat(connections("us-east-1a")).isEqualTo(4);
+    assertThat(connections("us-east-1b") + connections("us-east-1c")).isZero();
+    assertThat(countedFailures).hasValue(0);
+    assertThat(privateLink.breakerStates().values()).containsOnly(BreakerState.CLOSED);
+  }
+
+  /**
+   * For adapters that use the adaptive connect deadline: with a 30 s connect timeout, a blackholed local
+   * zone costs its first requests the deadline learnt from earlier connects, never the 30 s, and opens the
+   * breaker after the usual three counted failures.
+   */
+  void assertABlackholedLocalZoneCostsTheAdaptiveDeadlineNotTheConnectTimeout() throws Exception {
+    Duration callerTimeout = Duration.ofSeconds(30);
+    restartClient(callerTimeout);
+    for (int i = 0; i < 3; i++) {
+      assertThat(get(HOST, "/close")).isEqualTo(200); // learns the local zone's connect time
+    }
+    assertThat(privateLink.connectTimeout(endpoint.zone("us-east-1a").address(), callerTimeout))
+        .as("an estimate exists").isLessThan(callerTimeout);
+    endpoint.zone("us-east-1a").mode(BackendMode.BLACKHOLE);
+    for (int i = 0; i < 5; i++) {
+      long start = System.nanoTime();
+      assertThat(get(HOST, "/close")).isEqualTo(200);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).as("request %d moved on before the caller's timeout", i)
+          .isLessThan(callerTimeout);
+    }
+    assertThat(countedFailures).as("each timed-out connect counted until the breaker opened, then trials only")
+        .hasValue(3 + trials.get());
+    assertThat(privateLink.breakerStates()).containsEntry(endpoint.zone("us-east-1a").address(), BreakerState.OPEN);
+    assertThat(connections("us-east-1b") + connections("us-east-1c")).isEqualTo(5);
   }
 }

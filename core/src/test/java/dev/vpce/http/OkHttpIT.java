@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpce.http.okhttp.PrivateLinkOkHttp;
 import dev.vpce.testkit.BackendMode;
+import java.time.Duration;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -21,16 +22,31 @@ class OkHttpIT extends HttpAdapterContract {
       }
     }
     assertThat(countedFailures).as("the cancelled zonal attempts are not failures").hasValue(0);
-    assertThat(privateLink.breakerStates().values()).doesNotContain("OPEN");
+    assertThat(privateLink.breakerStates().values()).doesNotContain(dev.vpce.BreakerState.OPEN);
     racing.connectionPool().evictAll();
+  }
+
+  @Test
+  void aBlackholedLocalZoneCostsTheAdaptiveDeadlineNotTheConnectTimeout() throws Exception {
+    assertABlackholedLocalZoneCostsTheAdaptiveDeadlineNotTheConnectTimeout();
   }
 
   OkHttpClient http;
 
   @Override
   void startClient() {
-    http = PrivateLinkOkHttp.configure(new OkHttpClient.Builder(), privateLink)
-        .connectTimeout(CONNECT_TIMEOUT)
+    http = client(CONNECT_TIMEOUT);
+  }
+
+  @Override
+  void restartClient(Duration connectTimeout) {
+    stopClient();
+    http = client(connectTimeout);
+  }
+
+  OkHttpClient client(Duration connectTimeout) {
+    return PrivateLinkOkHttp.configure(new OkHttpClient.Builder(), privateLink)
+        .connectTimeout(connectTimeout)
         .sslSocketFactory(tls.clientContext().getSocketFactory(), tls.trustManager())
         .build();
   }

@@ -8,6 +8,7 @@ import dev.vpce.Placement;
 import dev.vpce.PrivateLink;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -31,9 +32,10 @@ class PrivateLinkMetricsTest {
       pl.resolve(HOST);
       pl.resolve(HOST);
       for (int i = 0; i < 3; i++) {
-        pl.connectFailed(FakeNameResolver.ip("127.0.1.1"), new ConnectException("refused"));
+        pl.connectFailed(new InetSocketAddress(FakeNameResolver.ip("127.0.1.1"), 443),
+            new ConnectException("refused"));
       }
-      pl.connectSucceeded(FakeNameResolver.ip("127.0.1.2"));
+      pl.connectSucceeded(new InetSocketAddress(FakeNameResolver.ip("127.0.1.2"), 443), Duration.ofMillis(1));
       pl.resolve(HOST);
 
       assertThat(registry.get("vpce.routes").tags("binding", HOST, "tier", "local_zone").functionCounter().count())

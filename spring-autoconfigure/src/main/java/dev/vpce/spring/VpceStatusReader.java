@@ -1,5 +1,6 @@
 package dev.vpce.spring;
 
+import dev.vpce.BreakerState;
 import dev.vpce.Endpoint;
 import dev.vpce.Placement;
 import dev.vpce.PrivateLink;
@@ -8,6 +9,7 @@ import dev.vpce.dns.DnsAnswer;
 import dev.vpce.dns.NameResolver;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +48,7 @@ public final class VpceStatusReader {
     VpceStatus.PlacementStatus placement = p == null
         ? new VpceStatus.PlacementStatus(null, null, null, null, "pending")
         : new VpceStatus.PlacementStatus(p.zoneName(), p.zoneId(), p.region(), p.vpcId(), p.source().name().toLowerCase(java.util.Locale.ROOT));
-    Map<InetAddress, String> breakerStates = privateLink.breakerStates();
+    Map<InetSocketAddress, BreakerState> breakerStates = privateLink.breakerStates();
     Map<String, VpceStatus.BindingStatus> bindings = new LinkedHashMap<>();
     boolean up = true;
     for (String host : new TreeSet<>(privateLink.hosts())) {
@@ -57,7 +59,7 @@ public final class VpceStatusReader {
     return new VpceStatus(up, placement, bindings);
   }
 
-  private VpceStatus.BindingStatus binding(String host, Map<InetAddress, String> breakerStates, boolean withDns) {
+  private VpceStatus.BindingStatus binding(String host, Map<InetSocketAddress, BreakerState> breakerStates, boolean withDns) {
     Route route = null;
     String error = null;
     try {
@@ -71,10 +73,11 @@ public final class VpceStatusReader {
     if (route != null) {
       for (InetAddress a : route.addresses()) {
         addresses.add(a.getHostAddress());
-        String state = breakerStates.get(a);
-        if (state != null) {
-          breakers.put(a.getHostAddress(), state);
-        }
+        breakerStates.forEach((target, state) -> {
+          if (target.getAddress().equals(a)) {
+            breakers.put(a.getHostAddress() + ":" + target.getPort(), state.name());
+          }
+        });
       }
     }
     return new VpceStatus.BindingStatus(host, e == null ? null : e.serviceName(), e == null ? null : e.id(),

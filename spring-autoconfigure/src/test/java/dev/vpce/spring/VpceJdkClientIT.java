@@ -89,7 +89,8 @@ class VpceJdkClientIT {
         assertThat(get(rest)).isEqualTo("served /close");
       }
       assertThat(endpoint.zone("us-east-1b").connections() + endpoint.zone("us-east-1c").connections()).isEqualTo(5);
-      assertThat(ctx.getBean(PrivateLink.class).breakerStates()).containsEntry(endpoint.zone("us-east-1a").ip(), "OPEN");
+      assertThat(ctx.getBean(PrivateLink.class).breakerStates()).containsEntry(
+          new java.net.InetSocketAddress(endpoint.zone("us-east-1a").ip(), endpoint.port()), dev.vpce.BreakerState.OPEN);
     });
   }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.SchemePortResolver;
 import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
@@ -17,11 +18,16 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.io.HttpClientConnectionOperator;
+import org.apache.hc.client5.http.nio.AsyncClientConnectionOperator;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
+import org.apache.hc.client5.http.ssl.HttpsSupport;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.config.RegistryBuilder;
+import org.apache.hc.core5.http.nio.ssl.TlsStrategy;
 import org.apache.hc.core5.http.URIScheme;
+import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -34,21 +40,28 @@ import org.apache.hc.core5.util.Timeout;
  * }</pre>
  *
  * <p>Defaults suit PrivateLink: a 2 s connect timeout per address (HttpClient's own is 3 minutes, per
- * address), idle connections evicted after 60 s and a connection time-to-live of 60 s, both well under the
+ * address), shortened by vpce's adaptive connect deadline for every address but the route's last (classic
+ * client; see {@link PrivateLink#connectTimeout}), idle connections evicted after 60 s and a connection
+ * time-to-live of 60 s, both well under the
  * endpoint's fixed 350 s idle timeout, so that traffic returns to the local zone after it recovers.
  * Certificate and hostname verification are HttpClient's own and always on; no setting here weakens them.
  *
- * <p>The <b>async</b> client follows the route through the same resolver and tries the next address when a
- * TCP connect fails, but HttpClient's async operator exposes no per-address outcome and upgrades to TLS
- * after the connect: a TLS handshake failure on one address fails the request instead of moving on, and
- * the async client feeds no breaker. Share the {@link PrivateLink} with a classic client (or OkHttp) for
- * health tracking, or use the classic client.
+ * <p>The <b>async</b> client's connection operator is wrapped (through the builder's
+ * {@code createConnectionOperator}): for a bound host it connects to one address of the route at a time,
+ * pinned in the {@code HttpHost} so that HttpClient resolves nothing, reports each TCP connect and TLS
+ * handshake per socket address, uses the adaptive connect deadline for all but the last address (the TLS
+ * handshake keeps the full connect timeout), and moves on after a TCP or a TLS failure. A
+ * {@link PrivateLinkDnsResolver} used alone reports nothing, so it resolves through
+ * {@link PrivateLink#route}, which never hands out a breaker's trial.
  *
  * <p>Works with httpclient5 5.5.x (the version Spring Boot 4 manages) and 5.6.x. The per-address outcome
  * hook uses HttpClient's {@code DetachedSocketFactory} and {@code createConnectionOperator}, public but
  * marked internal by HttpClient in both lines.
  */
 public final class PrivateLinkHttpClient5 {
+  /** How often the async client's I/O reactor checks timeouts: the resolution of its connect deadlines. */
+  static final TimeValue ASYNC_SELECT_INTERVAL = TimeValue.ofMilliseconds(20);
+
   private final PrivateLink privateLink;
   private Duration connectTimeout = Duration.ofSeconds(2);
   private Duration idleEviction = Duration.ofSeconds(60);
@@ -94,7 +107,10 @@ public final class PrivateLinkHttpClient5 {
     return this;
   }
 
-  /** The resolver alone, for a connection manager built elsewhere (no outcome reporting then). */
+  /**
+   * The resolver alone, for a connection manager built elsewhere: no outcome reporting then, so it never
+   * hands out a breaker's trial.
+   */
   public PrivateLinkDnsResolver dnsResolver() {
     return new PrivateLinkDnsResolver(privateLink);
   }
@@ -113,7 +129,7 @@ public final class PrivateLinkHttpClient5 {
 
   /** A classic connection manager that routes and reports every connect and TLS outcome. */
   public PoolingHttpClientConnectionManager connectionManager() {
-    PrivateLinkDnsResolver dns = dnsResolver();
+    PrivateLinkDnsResolver dns = PrivateLinkDnsResolver.reporting(privateLink);
     TlsSocketStrategy tls = new ReportingSockets.ReportingTlsStrategy(tls(), privateLink);
     ReportingSockets sockets = new ReportingSockets(privateLink);
     return new ReportingManagerBuilder(sockets)
@@ -134,15 +150,24 @@ public final class PrivateLinkHttpClient5 {
         .build();
   }
 
-  /** An async connection manager that follows the route (see the class notes on what it cannot report). */
+  /**
+   * An async connection manager that follows the route one address at a time, reports every TCP connect and
+   * TLS handshake per socket address, and moves on after either fails.
+   */
   public PoolingAsyncClientConnectionManager asyncConnectionManager() {
-    ClientTlsStrategyBuilder tls = ClientTlsStrategyBuilder.create();
+    // both JSSE's endpoint identification and HttpClient's verifier: on httpclient5 5.5.2 the async
+    // strategy's default let a certificate for another name through (HttpAdapterContract pins it)
+    ClientTlsStrategyBuilder tls = ClientTlsStrategyBuilder.create()
+        .setHostVerificationPolicy(HostnameVerificationPolicy.BOTH)
+        .setHostnameVerifier(HttpsSupport.getDefaultHostnameVerifier());
     if (sslContext != null) {
       tls.setSslContext(sslContext);
     } else {
       tls.useSystemProperties();
     }
-    return PoolingAsyncClientConnectionManagerBuilder.create()
+    return new ReportingAsyncManagerBuilder(privateLink)
+        // the handshake keeps the caller's timeout when the adaptive deadline shortens a connect
+        .setDefaultTlsConfig(TlsConfig.custom().setHandshakeTimeout(Timeout.of(connectTimeout)).build())
         .setDnsResolver(dnsResolver())
         .setTlsStrategy(tls.buildAsync())
         .setDefaultConnectionConfig(connectionConfig())
@@ -151,13 +176,40 @@ public final class PrivateLinkHttpClient5 {
         .build();
   }
 
-  /** An async client on {@link #asyncConnectionManager()}; the caller starts and closes it. */
+  /**
+   * An async client on {@link #asyncConnectionManager()}, whose I/O reactor checks timeouts every 20 ms
+   * (HttpClient's 1 s would round every adaptive connect deadline up to a second; set the same
+   * {@code IOReactorConfig.selectInterval} when you build your own client on the connection manager). The
+   * caller starts and closes it.
+   */
   public CloseableHttpAsyncClient buildAsync() {
     return HttpAsyncClients.custom()
         .setConnectionManager(asyncConnectionManager())
+        // the I/O reactor checks connect timeouts once per select interval (1 s by default), which would
+        // round every adaptive connect deadline up to a second
+        .setIOReactorConfig(IOReactorConfig.custom().setSelectInterval(ASYNC_SELECT_INTERVAL).build())
         .evictIdleConnections(TimeValue.of(idleEviction))
         .evictExpiredConnections()
         .build();
+  }
+
+  /** HttpClient's async builder with our operator around its own, which sees each address's outcome. */
+  private static final class ReportingAsyncManagerBuilder extends PoolingAsyncClientConnectionManagerBuilder {
+    private final PrivateLink privateLink;
+
+    ReportingAsyncManagerBuilder(PrivateLink privateLink) {
+      this.privateLink = privateLink;
+    }
+
+    @Override
+    protected AsyncClientConnectionOperator createConnectionOperator(TlsStrategy tlsStrategy,
+        SchemePortResolver schemePortResolver, org.apache.hc.client5.http.DnsResolver dnsResolver) {
+      ReportingAsyncOperator.TimingTls timing = tlsStrategy == null ? null
+          : new ReportingAsyncOperator.TimingTls(tlsStrategy);
+      return new ReportingAsyncOperator(super.createConnectionOperator(timing, schemePortResolver, dnsResolver),
+          privateLink, schemePortResolver != null ? schemePortResolver : DefaultSchemePortResolver.INSTANCE,
+          timing);
+    }
   }
 
   /** HttpClient's builder with our socket factory in the operator: the only place a connect can be seen. */

@@ -172,11 +172,12 @@ public final class PrivateLinkConnectProxy implements AutoCloseable {
     for (InetAddress a : privateLink.resolve(host)) {
       Socket s = new Socket();
       try {
+        long start = System.nanoTime();
         s.connect(new InetSocketAddress(a, port), (int) connectTimeout.toMillis());
-        privateLink.connectSucceeded(a);
+        privateLink.connectSucceeded(new InetSocketAddress(a, port), Duration.ofNanos(System.nanoTime() - start));
         return s;
       } catch (IOException e) {
-        privateLink.connectFailed(a, e);
+        privateLink.connectFailed(new InetSocketAddress(a, port), e);
         s.close();
       }
     }
