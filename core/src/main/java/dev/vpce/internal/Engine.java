@@ -349,16 +349,18 @@ public final class Engine implements AutoCloseable {
       throw new EndpointUnavailableException(b.host, ep.serviceName(), "vpce [" + b.host + "] endpoint " + ep.id()
           + " lists no regional DNS name", null);
     }
-    dns.track(ep.regionalDnsName());
+    dns.track(ep.regionalDnsName(), ep.dnsRecordIpType());
 
     Map<InetAddress, String> zoneOf = new HashMap<>();
     for (Endpoint.Eni eni : ep.interfaces()) {
-      zoneOf.put(InetAddress.getByName(eni.privateIp()), eni.zoneId() != null ? eni.zoneId() : eni.zoneName());
+      for (String ip : eni.ips()) {
+        zoneOf.put(InetAddress.getByName(ip), eni.zoneId() != null ? eni.zoneId() : eni.zoneName());
+      }
     }
     Map<String, List<InetAddress>> zonalAnswers = new LinkedHashMap<>();
     for (Map.Entry<String, String> z : ep.zonalDnsNames().entrySet()) {
       try {
-        DnsAnswer a = dns.lookupOnce(z.getValue());
+        DnsAnswer a = dns.lookupOnce(z.getValue(), ep.dnsRecordIpType());
         zonalAnswers.put(z.getKey(), a.addresses());
         for (InetAddress addr : a.addresses()) {
           zoneOf.putIfAbsent(addr, z.getKey());
@@ -372,7 +374,7 @@ public final class Engine implements AutoCloseable {
     String localName = localKey == null ? null : ep.zonalDnsNames().get(localKey);
     if (localName != null) {
       try {
-        dns.track(localName);
+        dns.track(localName, ep.dnsRecordIpType());
       } catch (IOException e) {
         LOG.warn("vpce [{}] the local zone's name {} does not resolve ({}); routing regional", b.host, localName,
             e.getMessage());
@@ -424,7 +426,9 @@ public final class Engine implements AutoCloseable {
       boolean mine = p.zoneId() != null ? p.zoneId().equals(eni.zoneId()) : p.zoneName().equals(eni.zoneName());
       if (mine) {
         try {
-          local.add(InetAddress.getByName(eni.privateIp()));
+          for (String ip : eni.ips()) {
+            local.add(InetAddress.getByName(ip));
+          }
         } catch (UnknownHostException e) {
           LOG.debug("vpce [{}] ENI {} has no usable address {}", b.host, eni.id(), eni.privateIp());
         }

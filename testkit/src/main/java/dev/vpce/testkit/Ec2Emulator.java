@@ -2,6 +2,7 @@ package dev.vpce.testkit;
 
 import dev.vpce.testkit.HttpCall.Reply;
 import dev.vpce.testkit.HttpCall.Request;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -229,8 +230,8 @@ public final class Ec2Emulator {
     x.close("subnetIdSet");
     x.open("groupSet").open("item").leaf("groupId", Ids.hex("sg-", 17, e.id()))
         .leaf("groupName", "vpce-" + e.id()).close("item").close("groupSet");
-    x.leaf("ipAddressType", "ipv4");
-    x.open("dnsOptions").leaf("dnsRecordIpType", "ipv4").close("dnsOptions");
+    x.leaf("ipAddressType", e.ipAddressType());
+    x.open("dnsOptions").leaf("dnsRecordIpType", e.dnsRecordIpType()).close("dnsOptions");
     x.leaf("privateDnsEnabled", e.privateDnsName() != null);
     x.leaf("requesterManaged", false);
     x.open("networkInterfaceIdSet");
@@ -423,8 +424,13 @@ public final class Ec2Emulator {
           .leaf("privateIpAddress", n.ip())
           .leaf("sourceDestCheck", true)
           .open("privateIpAddressesSet").open("item").leaf("privateIpAddress", n.ip()).leaf("primary", true)
-          .close("item").close("privateIpAddressesSet")
-          .leaf("interfaceType", "vpc_endpoint")
+          .close("item").close("privateIpAddressesSet");
+      InetAddress v6 = n.endpoint().ipv6Address(z.name());
+      if (v6 != null) {
+        x.open("ipv6AddressesSet").open("item").leaf("ipv6Address", v6.getHostAddress()).leaf("isPrimaryIpv6", true)
+            .close("item").close("ipv6AddressesSet");
+      }
+      x.leaf("interfaceType", "vpc_endpoint")
           .empty("tagSet")
           .close("item");
     }
