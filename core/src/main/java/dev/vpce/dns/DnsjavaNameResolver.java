@@ -58,7 +58,7 @@ public final class DnsjavaNameResolver implements NameResolver {
     if (timeout == null || timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("dns.timeout must be greater than 0, but was " + timeout);
     }
-    if (servers == null || servers.isEmpty() || servers.contains(null)) {
+    if (servers == null || servers.isEmpty() || servers.stream().anyMatch(java.util.Objects::isNull)) {
       throw new IllegalArgumentException("dns.servers must name at least one name server and no null, but was "
           + servers);
     }
