@@ -140,7 +140,8 @@ public final class Ec2EndpointDiscovery implements EndpointDiscovery {
    * endpoint's {@code ipAddressType} (its ENIs' families), else IPv4 as before dual-stack endpoints existed.
    */
   static IpAddressType recordTypes(VpcEndpoint v) {
-    IpAddressType dns = v.dnsOptions() == null ? null : IpAddressType.fromWire(v.dnsOptions().dnsRecordIpTypeAsString());
+    IpAddressType dns = v.dnsOptions() == null ? null
+        : IpAddressType.fromWire(v.dnsOptions().dnsRecordIpTypeAsString());
     if (dns != null) {
       return dns;
     }
