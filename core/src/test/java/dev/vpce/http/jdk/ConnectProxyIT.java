@@ -281,6 +281,34 @@ class ConnectProxyIT {
     }
   }
 
+  @Test
+  void aOneWayStreamIsNotIdleButItsEndIs() throws Exception {
+    int bytes = 40;
+    try (ServerSocket streamer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      CompletableFuture.runAsync(() -> {
+        try (Socket s = streamer.accept()) {
+          for (int i = 0; i < bytes; i++) {
+            s.getOutputStream().write('s');
+            s.getOutputStream().flush();
+            Thread.sleep(50); // 2 s of one-way traffic against a 1 s idle timeout
+          }
+          s.getInputStream().read(); // then silence: the proxy closes the tunnel
+        } catch (IOException | InterruptedException e) {
+          // the tunnel was closed
+        }
+      });
+      endpoint.target(new InetSocketAddress(streamer.getInetAddress(), streamer.getLocalPort()));
+      proxy = proxy().idleTimeout(Duration.ofSeconds(1)).start();
+      try (RawClient c = new RawClient(proxy.address(), authority(endpoint.port()))) {
+        assertThat(c.status).isEqualTo("HTTP/1.1 200 Connection Established");
+        for (int i = 0; i < bytes; i++) {
+          assertThat(c.socket.getInputStream().read()).as("byte %d of the stream", i).isEqualTo('s');
+        }
+        assertThat(c.socket.getInputStream().read()).isEqualTo(-1);
+      }
+    }
+  }
+
   /** Server sockets whose {@code accept} first runs an injected action, which may throw. */
   static final class FlakyServerSockets extends ServerSocketFactory {
     interface Action {
