@@ -1,6 +1,7 @@
 package dev.vpce;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vpce.discovery.Ec2EndpointDiscovery;
 import dev.vpce.dns.DnsAnswer;
@@ -93,6 +94,25 @@ class DualStackDnsIT {
     assertThat(typesAskedFor(e.regionalDnsName())).containsExactly("A", "AAAA");
     assertThat(typesAskedFor(e.zonalDnsName("us-east-1a"))).containsExactly("A", "AAAA");
     assertThat(privateLink.route(HOST).tier()).isEqualTo(RouteTier.LOCAL_ZONE);
+  }
+
+  @Test
+  void aStaticBindingAsksForTheRecordTypesItNames() throws Exception {
+    EmulatedEndpoint e = dual();
+    privateLink = PrivateLink.builder().placement(Placement.ofZoneName("us-east-1a")).nameResolver(KitSupport.dns(kit))
+        .bind(Binding.builder(HOST).regionalDnsName(e.regionalDnsName()).dnsRecordIpType(IpAddressType.IPV6).build())
+        .build();
+    assertThat(privateLink.resolve(HOST)).singleElement().matches(InetAddress::isLoopbackAddress)
+        .isInstanceOf(Inet6Address.class);
+    assertThat(typesAskedFor(e.regionalDnsName())).containsExactly("AAAA");
+  }
+
+  @Test
+  void aRecordTypeOnADiscoveredBindingIsRejected() {
+    assertThatThrownBy(() -> Binding.builder(HOST).serviceName(DUAL).dnsRecordIpType(IpAddressType.IPV6).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("binding[" + HOST + "].dnsRecordIpType is for static bindings; a discovered binding reads it "
+            + "from the endpoint's dnsOptions, but was IPV6");
   }
 
   @Test

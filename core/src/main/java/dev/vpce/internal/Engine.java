@@ -281,7 +281,8 @@ public final class Engine implements AutoCloseable {
     if (zonal.isEmpty() && p.zoneName() != null && Names.isRegionalName(binding.regionalDnsName())) {
       zonal.put(p.zoneName(), Names.zonalNameFor(binding.regionalDnsName(), p.zoneName()));
     }
-    return new Endpoint(null, null, null, "available", null, binding.regionalDnsName(), zonal, null, List.of());
+    return new Endpoint(null, null, null, "available", null, binding.regionalDnsName(), zonal, null, List.of(),
+        binding.dnsRecordIpType());
   }
 
   private Endpoint discover(BindingRuntime b, Placement p) throws IOException {
