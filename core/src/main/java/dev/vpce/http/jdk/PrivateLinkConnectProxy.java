@@ -198,10 +198,12 @@ public final class PrivateLinkConnectProxy implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (RuntimeException | Error e) {
+    } catch (RuntimeException defect) {
       if (!closed) {
-        LOG.error("vpce proxy {} stopped accepting and closed its socket: {}", address(), e.toString(), e);
+        LOG.error("vpce proxy {} stopped accepting and closed its socket: {}", address(), defect.toString(), defect);
       }
+    } catch (Error e) {
+      LOG.error("vpce proxy {} stopped accepting and closed its socket: {}", address(), e.toString());
       throw e;
     } finally {
       // never leave the socket open while nobody accepts: clients would wait in the backlog forever
