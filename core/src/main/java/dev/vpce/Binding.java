@@ -18,6 +18,7 @@ public final class Binding {
   private final String regionalDnsName;
   private final Map<String, String> zonalDnsNames;
   private final boolean bindPrivateDnsName;
+  private final IpAddressType dnsRecordIpType;
 
   private Binding(Builder b) {
     this.host = b.host;
@@ -25,6 +26,7 @@ public final class Binding {
     this.regionalDnsName = b.regionalDnsName;
     this.zonalDnsNames = Map.copyOf(b.zonalDnsNames);
     this.bindPrivateDnsName = b.bindPrivateDnsName;
+    this.dnsRecordIpType = b.dnsRecordIpType == null ? IpAddressType.IPV4 : b.dnsRecordIpType;
   }
 
   /** Starts a binding for a hostname. */
@@ -57,6 +59,11 @@ public final class Binding {
     return bindPrivateDnsName;
   }
 
+  /** The record types a static binding's names are asked for; {@link IpAddressType#IPV4} unless set. */
+  public IpAddressType dnsRecordIpType() {
+    return dnsRecordIpType;
+  }
+
   /** Whether this binding makes no AWS call. */
   public boolean isStatic() {
     return serviceName == null;
@@ -74,6 +81,7 @@ public final class Binding {
     private String regionalDnsName;
     private final Map<String, String> zonalDnsNames = new LinkedHashMap<>();
     private boolean bindPrivateDnsName = true;
+    private IpAddressType dnsRecordIpType;
 
     private Builder(String host) {
       this.host = host;
@@ -103,7 +111,29 @@ public final class Binding {
       return this;
     }
 
+    /**
+     * The record types a static endpoint's names carry, as its {@code dnsOptions.dnsRecordIpType} says: A
+     * records ({@link IpAddressType#IPV4}, the default), AAAA records, or both. A discovered binding reads
+     * it from the endpoint.
+     */
+    public Builder dnsRecordIpType(IpAddressType types) {
+      if (types == null) {
+        throw new IllegalArgumentException("binding[" + host + "].dnsRecordIpType must not be null");
+      }
+      this.dnsRecordIpType = types;
+      return this;
+    }
+
+    /**
+     * Builds the binding.
+     *
+     * @throws IllegalArgumentException when {@code dnsRecordIpType} is set on a discovered binding
+     */
     public Binding build() {
+      if (serviceName != null && dnsRecordIpType != null) {
+        throw new IllegalArgumentException("binding[" + host + "].dnsRecordIpType is for static bindings; a "
+            + "discovered binding reads it from the endpoint's dnsOptions, but was " + dnsRecordIpType);
+      }
       return new Binding(this);
     }
   }

@@ -16,13 +16,24 @@ import java.util.Map;
  *                        or, for static bindings, the AZ name or AZ ID the user gave
  * @param privateDnsName  the private DNS name, or null
  * @param interfaces      the endpoint's network interfaces with their zones, when known (may be empty)
+ * @param dnsRecordIpType which record types its DNS names carry (A, AAAA or both); {@link IpAddressType#IPV4}
+ *                        when null
  */
 public record Endpoint(String id, String serviceName, String vpcId, String state, String ownerId,
-    String regionalDnsName, Map<String, String> zonalDnsNames, String privateDnsName, List<Eni> interfaces) {
+    String regionalDnsName, Map<String, String> zonalDnsNames, String privateDnsName, List<Eni> interfaces,
+    IpAddressType dnsRecordIpType) {
 
   public Endpoint {
     zonalDnsNames = Map.copyOf(zonalDnsNames);
     interfaces = List.copyOf(interfaces);
+    dnsRecordIpType = dnsRecordIpType == null ? IpAddressType.IPV4 : dnsRecordIpType;
+  }
+
+  /** An IPv4-only endpoint (A records). */
+  public Endpoint(String id, String serviceName, String vpcId, String state, String ownerId,
+      String regionalDnsName, Map<String, String> zonalDnsNames, String privateDnsName, List<Eni> interfaces) {
+    this(id, serviceName, vpcId, state, ownerId, regionalDnsName, zonalDnsNames, privateDnsName, interfaces,
+        IpAddressType.IPV4);
   }
 
   /** Whether the endpoint routes traffic: only {@code available} does. */
@@ -37,6 +48,25 @@ public record Endpoint(String id, String serviceName, String vpcId, String state
    * @param privateIp its private IPv4 address
    * @param zoneName  its AZ name in the caller's account
    * @param zoneId    its AZ ID
+   * @param ipv6Ip    its IPv6 address, or null (IPv4-only endpoints)
    */
-  public record Eni(String id, String privateIp, String zoneName, String zoneId) {}
+  public record Eni(String id, String privateIp, String zoneName, String zoneId, String ipv6Ip) {
+
+    /** An interface with an IPv4 address only. */
+    public Eni(String id, String privateIp, String zoneName, String zoneId) {
+      this(id, privateIp, zoneName, zoneId, null);
+    }
+
+    /** Its addresses as literals: the IPv4 address, then the IPv6 one, each when it has one. */
+    public List<String> ips() {
+      List<String> out = new java.util.ArrayList<>(2);
+      if (privateIp != null) {
+        out.add(privateIp);
+      }
+      if (ipv6Ip != null) {
+        out.add(ipv6Ip);
+      }
+      return List.copyOf(out);
+    }
+  }
 }

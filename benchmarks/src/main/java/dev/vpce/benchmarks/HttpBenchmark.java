@@ -97,7 +97,8 @@ public class HttpBenchmark {
         .build();
     okVpce = PrivateLinkOkHttp.configure(okPlain.newBuilder(), privateLink).build();
 
-    proxy = PrivateLinkConnectProxy.start(privateLink);
+    // the kit's fronts listen on an ephemeral port, not 443: allow it
+    proxy = PrivateLinkConnectProxy.builder(privateLink).allowedPorts(kit.endpoint().port()).start();
     jdkPlain = HttpClient.newBuilder().sslContext(tls.clientContext()).version(HttpClient.Version.HTTP_1_1).build();
     jdkVpce = HttpClient.newBuilder().sslContext(tls.clientContext()).version(HttpClient.Version.HTTP_1_1)
         .proxy(proxy.proxySelector()).build();

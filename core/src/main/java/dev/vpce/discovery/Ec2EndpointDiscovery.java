@@ -1,6 +1,7 @@
 package dev.vpce.discovery;
 
 import dev.vpce.Endpoint;
+import dev.vpce.IpAddressType;
 import dev.vpce.internal.Names;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,8 +22,10 @@ import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 
 /**
  * Discovery through the EC2 API: {@code DescribeVpcEndpoints} filtered by service names (several in one
- * call), VPC and type {@code Interface}, all pages; then {@code DescribeNetworkInterfaces} for the endpoints' ENIs, which
- * ties each address to an AZ ID (the way to match zones in a shared VPC). The state is read only through
+ * call), VPC and type {@code Interface}, all pages; then {@code DescribeNetworkInterfaces} for the endpoints'
+ * ENIs, which ties each address (IPv4 and IPv6) to an AZ ID (the way to match zones in a shared VPC). The
+ * endpoint's {@code dnsOptions.dnsRecordIpType} (or {@code ipAddressType}) says whether its names carry A
+ * records, AAAA records or both. The state is read only through
  * {@code stateAsString()}: the SDK enum does not match the lower-case wire values. DNS entries are
  * classified by name pattern, never by position. Thread-safe; the client is the caller's to close.
  */
@@ -121,8 +124,9 @@ public final class Ec2EndpointDiscovery implements EndpointDiscovery {
     try {
       for (NetworkInterface n : ec2.describeNetworkInterfacesPaginator(b -> b.networkInterfaceIds(ids))
           .networkInterfaces()) {
+        String ipv6 = n.ipv6Addresses().isEmpty() ? null : n.ipv6Addresses().get(0).ipv6Address();
         out.put(n.networkInterfaceId(), new Endpoint.Eni(n.networkInterfaceId(), n.privateIpAddress(),
-            n.availabilityZone(), n.availabilityZoneId()));
+            n.availabilityZone(), n.availabilityZoneId(), ipv6));
       }
     } catch (Ec2Exception e) {
       DiscoveryException d = translate("DescribeNetworkInterfaces", e);
@@ -170,7 +174,21 @@ public final class Ec2EndpointDiscovery implements EndpointDiscovery {
       }
     }
     return new Endpoint(v.vpcEndpointId(), v.serviceName(), v.vpcId(), v.stateAsString(), v.ownerId(), regional,
-        zonal, privateName, mine);
+        zonal, privateName, mine, recordTypes(v));
+  }
+
+  /**
+   * Which records the endpoint's names carry: {@code dnsOptions.dnsRecordIpType} when EC2 sends it, else the
+   * endpoint's {@code ipAddressType} (its ENIs' families), else IPv4 as before dual-stack endpoints existed.
+   */
+  static IpAddressType recordTypes(VpcEndpoint v) {
+    IpAddressType dns = v.dnsOptions() == null ? null
+        : IpAddressType.fromWire(v.dnsOptions().dnsRecordIpTypeAsString());
+    if (dns != null) {
+      return dns;
+    }
+    IpAddressType addresses = IpAddressType.fromWire(v.ipAddressTypeAsString());
+    return addresses != null ? addresses : IpAddressType.IPV4;
   }
 
   /** Where this client sends its calls, for messages: the override, else the Region's public endpoint. */

@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param addresses the addresses in the order the server gave them; empty for a name with no records of
  *                  the asked type
- * @param ttl       the smallest TTL of the answer's records
+ * @param ttl       the smallest TTL along the answer, its CNAMEs included
  */
 public record DnsAnswer(List<InetAddress> addresses, Duration ttl) {
   public DnsAnswer {

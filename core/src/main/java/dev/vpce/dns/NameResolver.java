@@ -1,7 +1,10 @@
 package dev.vpce.dns;
 
-import dev.vpce.internal.DnsjavaNameResolver;
+import dev.vpce.IpAddressType;
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -14,20 +17,39 @@ import java.util.List;
  */
 public interface NameResolver {
   /**
-   * Resolves the IPv4 addresses of a name.
+   * Resolves the IPv4 addresses (A records) of a name. A name that exists without A records (NODATA) gives
+   * an empty answer.
    *
    * @throws UnknownHostException when the name does not exist (NXDOMAIN)
    * @throws IOException          when no server answered usefully (timeout, SERVFAIL)
    */
   DnsAnswer resolve(String name) throws IOException;
 
-  /** dnsjava against the system's name servers ({@code /etc/resolv.conf} and the like). */
+  /**
+   * Resolves the addresses of the families an endpoint's names carry: A records for
+   * {@link IpAddressType#IPV4}, AAAA for {@link IpAddressType#IPV6}, both (IPv4 first) for
+   * {@link IpAddressType#DUALSTACK}. The answer's TTL is the smallest TTL along the answer, CNAMEs included.
+   *
+   * <p>The default suits resolvers that know only A records: it asks {@link #resolve(String)} and keeps the
+   * addresses of the families asked for, so an IPv6-only name gets an empty answer. Resolvers that can ask
+   * for AAAA records override it, as {@link DnsjavaNameResolver} does.
+   */
+  default DnsAnswer resolve(String name, IpAddressType types) throws IOException {
+    DnsAnswer answer = resolve(name);
+    if (types == IpAddressType.DUALSTACK) {
+      return answer;
+    }
+    Class<? extends InetAddress> family = types == IpAddressType.IPV4 ? Inet4Address.class : Inet6Address.class;
+    return new DnsAnswer(answer.addresses().stream().filter(family::isInstance).toList(), answer.ttl());
+  }
+
+  /** dnsjava against the system's name servers ({@code /etc/resolv.conf} and the like), 2 s per server. */
   static NameResolver system() {
     return DnsjavaNameResolver.system(Duration.ofSeconds(2));
   }
 
   /** dnsjava against these name servers, tried in order, each with this timeout. */
   static NameResolver dnsjava(List<InetSocketAddress> servers, Duration timeout) {
-    return new DnsjavaNameResolver(servers, timeout);
+    return DnsjavaNameResolver.create(servers, timeout);
   }
 }

@@ -1,5 +1,6 @@
 package dev.vpce.internal;
 
+import dev.vpce.IpAddressType;
 import dev.vpce.dns.DnsAnswer;
 import dev.vpce.dns.NameResolver;
 import java.io.IOException;
@@ -18,7 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * vpce's own DNS cache, keyed by name. An answer expires at receive time + TTL; it is refreshed in the
  * background ahead of expiry; when a refresh fails the last good answer is served until
- * {@code expiry + staleLimit}, and only then dropped. Readers never wait on the network.
+ * {@code expiry + staleLimit}, and only then dropped. An empty answer (NODATA) to a name that had
+ * addresses counts as such a failure, so a name that briefly loses its records keeps its last answer within
+ * the same limit. Each name is asked for the record types of its endpoint (A, AAAA or both). Readers never
+ * wait on the network.
  */
 public final class DnsCache {
   private static final Logger LOG = LoggerFactory.getLogger("dev.vpce");
@@ -48,6 +52,7 @@ public final class DnsCache {
   /** One cached name. */
   private static final class Entry {
     final String name;
+    volatile IpAddressType types = IpAddressType.IPV4;
     volatile List<InetAddress> addresses = List.of();
     volatile Instant expiresAt = Instant.MIN;
     Duration ttl = MAX_RETRY; // guarded by this; until a first answer, retries back off to the cap
@@ -66,12 +71,23 @@ public final class DnsCache {
    * @throws IOException when the first resolution fails
    */
   public List<InetAddress> track(String name) throws IOException {
+    return track(name, IpAddressType.IPV4);
+  }
+
+  /**
+   * Like {@link #track(String)}, asking for the record types of {@code types}. A name already tracked with
+   * other types is asked for the new ones from its next refresh.
+   *
+   * @throws IOException when the first resolution fails
+   */
+  public List<InetAddress> track(String name, IpAddressType types) throws IOException {
     Entry e = entries.computeIfAbsent(name, Entry::new);
     IOException failure = null;
     synchronized (e) {
+      e.types = types;
       if (e.next == null) {
         try {
-          apply(e, resolver.resolve(name));
+          apply(e, resolver.resolve(name, types));
         } catch (IOException first) {
           failure = first;
         }
@@ -84,9 +100,14 @@ public final class DnsCache {
     return e.addresses;
   }
 
-  /** Resolves a name once, without caching it. */
+  /** Resolves a name's A records once, without caching it. */
   public DnsAnswer lookupOnce(String name) throws IOException {
-    return resolver.resolve(name);
+    return lookupOnce(name, IpAddressType.IPV4);
+  }
+
+  /** Resolves a name once for these record types, without caching it. */
+  public DnsAnswer lookupOnce(String name, IpAddressType types) throws IOException {
+    return resolver.resolve(name, types);
   }
 
   /** The current addresses of a tracked name; empty when it has none or its stale answer was dropped. */
@@ -133,10 +154,16 @@ public final class DnsCache {
       return; // forgotten
     }
     DnsAnswer answer;
+    IpAddressType types = e.types;
     try {
-      answer = resolver.resolve(e.name);
+      answer = resolver.resolve(e.name, types);
     } catch (IOException | RuntimeException failure) {
       failed(e, failure);
+      return;
+    }
+    if (answer.addresses().isEmpty() && !e.addresses.isEmpty()) {
+      // NODATA: the name is there but has no records of these types; treated as a failed refresh
+      failed(e, new IOException(e.name + " answered with no " + types + " records (NODATA)"));
       return;
     }
     synchronized (e) {

@@ -6,6 +6,7 @@ import dev.vpce.dns.DnsAnswer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,23 +34,21 @@ final class LocalZoneFinder {
 
   BoundEndpoint bind(String host, Endpoint ep, Placement p) {
     try {
-      names.track(ep.regionalDnsName());
+      names.track(ep.regionalDnsName(), ep.dnsRecordIpType());
     } catch (IOException e) {
       LOG.warn("vpce [{}] the regional name {} does not resolve yet ({}); retrying", host, ep.regionalDnsName(),
           Failures.oneLine(e));
     }
     Map<InetAddress, String> zoneOf = new HashMap<>();
     for (Endpoint.Eni eni : ep.interfaces()) {
-      try {
-        zoneOf.put(InetAddress.getByName(eni.privateIp()), eni.zoneId() != null ? eni.zoneId() : eni.zoneName());
-      } catch (UnknownHostException e) {
-        LOG.debug("vpce [{}] ENI {} has no usable address {}", host, eni.id(), eni.privateIp());
+      for (InetAddress a : addresses(host, eni)) {
+        zoneOf.put(a, eni.zoneId() != null ? eni.zoneId() : eni.zoneName());
       }
     }
     Map<String, List<InetAddress>> zonalAnswers = new LinkedHashMap<>();
     for (Map.Entry<String, String> z : ep.zonalDnsNames().entrySet()) {
       try {
-        DnsAnswer a = dns.lookupOnce(z.getValue());
+        DnsAnswer a = dns.lookupOnce(z.getValue(), ep.dnsRecordIpType());
         zonalAnswers.put(z.getKey(), a.addresses());
         for (InetAddress addr : a.addresses()) {
           zoneOf.putIfAbsent(addr, z.getKey());
@@ -62,7 +61,7 @@ final class LocalZoneFinder {
     String localName = localKey == null ? null : ep.zonalDnsNames().get(localKey);
     if (localName != null) {
       try {
-        names.track(localName);
+        names.track(localName, ep.dnsRecordIpType());
       } catch (IOException e) {
         LOG.warn("vpce [{}] the local zone's name {} does not resolve ({}); routing regional until it does", host,
             localName, Failures.oneLine(e));
@@ -78,6 +77,22 @@ final class LocalZoneFinder {
         Set.copyOf(tracked));
   }
 
+  /**
+   * An ENI's IPv4 and IPv6 addresses. Literals only: {@code InetAddress.getByName(null)} would be the
+   * loopback address, so an ENI with no IPv4 address (IPv6-only) must not be asked for one.
+   */
+  private static List<InetAddress> addresses(String host, Endpoint.Eni eni) {
+    List<InetAddress> out = new ArrayList<>(2);
+    for (String ip : eni.ips()) {
+      try {
+        out.add(InetAddress.getByName(ip));
+      } catch (UnknownHostException e) {
+        LOG.debug("vpce [{}] ENI {} has no usable address {}", host, eni.id(), ip);
+      }
+    }
+    return out;
+  }
+
   /** The key in {@code ep.zonalDnsNames()} of this process's zone, or null. */
   private String localZoneKey(String host, Endpoint ep, Placement p, Map<String, List<InetAddress>> answers) {
     if (p == null || !p.isKnown()) {
@@ -88,11 +103,7 @@ final class LocalZoneFinder {
     for (Endpoint.Eni eni : ep.interfaces()) {
       boolean mine = p.zoneId() != null ? p.zoneId().equals(eni.zoneId()) : p.zoneName().equals(eni.zoneName());
       if (mine) {
-        try {
-          local.add(InetAddress.getByName(eni.privateIp()));
-        } catch (UnknownHostException e) {
-          LOG.debug("vpce [{}] ENI {} has no usable address {}", host, eni.id(), eni.privateIp());
-        }
+        local.addAll(addresses(host, eni));
       }
     }
     if (!local.isEmpty()) {

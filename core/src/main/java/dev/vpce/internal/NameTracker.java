@@ -1,5 +1,6 @@
 package dev.vpce.internal;
 
+import dev.vpce.IpAddressType;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
@@ -17,9 +18,12 @@ final class NameTracker {
     this.dns = dns;
   }
 
-  /** Keeps a name fresh from now on; throws when its first resolution fails (it is retried regardless). */
-  void track(String name) throws IOException {
-    dns.track(name);
+  /**
+   * Keeps a name fresh from now on, asking for these record types; throws when its first resolution fails
+   * (it is retried regardless).
+   */
+  void track(String name, IpAddressType types) throws IOException {
+    dns.track(name, types);
   }
 
   /** The names a binding uses now: the ones it no longer uses, and no other binding does, are forgotten. */

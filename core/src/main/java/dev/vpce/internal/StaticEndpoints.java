@@ -17,6 +17,7 @@ final class StaticEndpoints {
     if (zonal.isEmpty() && p != null && p.zoneName() != null && Names.isRegionalName(binding.regionalDnsName())) {
       zonal.put(p.zoneName(), Names.zonalNameFor(binding.regionalDnsName(), p.zoneName()));
     }
-    return new Endpoint(null, null, null, "available", null, binding.regionalDnsName(), zonal, null, List.of());
+    return new Endpoint(null, null, null, "available", null, binding.regionalDnsName(), zonal, null, List.of(),
+        binding.dnsRecordIpType());
   }
 }

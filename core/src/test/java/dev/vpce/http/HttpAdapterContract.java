@@ -88,7 +88,8 @@ abstract class HttpAdapterContract {
     this.endpoint = kit.endpoint().target(tls.address());
     tls.clearSeen();
     privateLink = boundTo(kit, HOST, WRONG)
-        .breakerOpenWait(Duration.ofMillis(500))
+        // long enough that the requests after a breaker opens finish before its first trial on a loaded machine
+        .breakerOpenWait(Duration.ofSeconds(2))
         .listener(new PrivateLinkListener() {
           @Override
           public void connectFailed(InetSocketAddress target, IOException cause, boolean counted) {

@@ -13,7 +13,8 @@ class JdkClientIT extends HttpAdapterContract {
 
   @Override
   void startClient() throws Exception {
-    proxy = PrivateLinkConnectProxy.start(privateLink, CONNECT_TIMEOUT);
+    proxy = PrivateLinkConnectProxy.builder(privateLink).connectTimeout(CONNECT_TIMEOUT)
+        .allowedPorts(endpoint.port()).start();
     http = HttpClient.newBuilder().proxy(proxy.proxySelector()).sslContext(tls.clientContext())
         .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vpce.FakeNameResolver;
+import dev.vpce.IpAddressType;
 import dev.vpce.MutableClock;
 import java.io.IOException;
 import java.net.UnknownHostException;
@@ -63,6 +64,35 @@ class DnsCacheTest {
     resolver.answer(NAME, Duration.ofSeconds(60), "127.0.1.1");
     scheduler.advance(Duration.ofSeconds(31));
     assertThat(cache.addresses(NAME)).as("a later refresh recovers it").hasSize(1);
+  }
+
+  @Test
+  void anEmptyNodataAnswerKeepsTheLastAnswerWithinTheStaleLimitLikeAFailure() throws IOException {
+    cache.track(NAME);
+    resolver.answer(NAME, Duration.ZERO);
+    scheduler.advance(Duration.ofSeconds(45));
+    assertThat(resolver.queries(NAME)).isEqualTo(2);
+    assertThat(cache.addresses(NAME)).as("not replaced by the empty answer").hasSize(2);
+    assertThat(changes).containsExactly(NAME);
+    assertThat(failures).singleElement().asString().contains("NODATA");
+
+    scheduler.advance(Duration.ofSeconds(60 + 120 - 45 + 1));
+    assertThat(cache.addresses(NAME)).as("past expiry + stale limit").isEmpty();
+    assertThat(changes).containsExactly(NAME, NAME);
+
+    resolver.answer(NAME, Duration.ofSeconds(60), "127.0.1.2");
+    scheduler.advance(Duration.ofSeconds(31));
+    assertThat(cache.addresses(NAME)).extracting(a -> a.getHostAddress()).containsExactly("127.0.1.2");
+  }
+
+  @Test
+  void asksForTheRecordTypesOfTheEndpoint() throws IOException {
+    resolver.answer(NAME, Duration.ofSeconds(60), "127.0.1.1", "::1");
+    assertThat(cache.track(NAME, IpAddressType.IPV6)).extracting(a -> a.getHostAddress())
+        .containsExactly("0:0:0:0:0:0:0:1");
+    assertThat(cache.lookupOnce(NAME, IpAddressType.IPV4).addresses()).extracting(a -> a.getHostAddress())
+        .containsExactly("127.0.1.1");
+    assertThat(cache.lookupOnce(NAME, IpAddressType.DUALSTACK).addresses()).hasSize(2);
   }
 
   @Test

@@ -37,7 +37,8 @@ public class VpceHttpClientAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     VpceJdkClientCustomizer vpceJdkClientCustomizer(PrivateLink privateLink, VpceProperties properties) {
-      return new VpceJdkClientCustomizer(privateLink, properties.http().connectTimeout());
+      return new VpceJdkClientCustomizer(privateLink, properties.http().connectTimeout(),
+          properties.http().proxyPorts());
     }
   }
 

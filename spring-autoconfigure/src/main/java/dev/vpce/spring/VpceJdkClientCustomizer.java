@@ -5,6 +5,7 @@ import dev.vpce.http.jdk.PrivateLinkConnectProxy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
@@ -20,11 +21,13 @@ public class VpceJdkClientCustomizer
     implements ClientHttpRequestFactoryBuilderCustomizer<JdkClientHttpRequestFactoryBuilder>, DisposableBean {
   private final PrivateLink privateLink;
   private final Duration connectTimeout;
+  private final List<Integer> allowedPorts;
   private PrivateLinkConnectProxy proxy;
 
-  public VpceJdkClientCustomizer(PrivateLink privateLink, Duration connectTimeout) {
+  public VpceJdkClientCustomizer(PrivateLink privateLink, Duration connectTimeout, List<Integer> allowedPorts) {
     this.privateLink = privateLink;
     this.connectTimeout = connectTimeout;
+    this.allowedPorts = List.copyOf(allowedPorts);
   }
 
   @Override
@@ -42,7 +45,8 @@ public class VpceJdkClientCustomizer
   synchronized PrivateLinkConnectProxy proxy() {
     if (proxy == null) {
       try {
-        proxy = PrivateLinkConnectProxy.start(privateLink, connectTimeout);
+        proxy = PrivateLinkConnectProxy.builder(privateLink).connectTimeout(connectTimeout)
+            .allowedPorts(allowedPorts.stream().mapToInt(Integer::intValue).toArray()).start();
       } catch (IOException e) {
         throw new UncheckedIOException("vpce could not start its loopback CONNECT proxy for the JDK HttpClient", e);
       }

@@ -118,6 +118,9 @@ public record VpceProperties(
    *
    * @param connectTimeout the connect timeout for each address tried by the loopback CONNECT proxy that routes
    *                       the JDK HttpClient (used when Apache HttpClient 5 is absent)
+   * @param proxyPorts     the ports of bound hosts the JDK HttpClient's CONNECT proxy tunnels to; any other
+   *                       port is refused with 403
    */
-  public record HttpProperties(@DefaultValue("2s") Duration connectTimeout) {}
+  public record HttpProperties(@DefaultValue("2s") Duration connectTimeout,
+      @DefaultValue("443") List<Integer> proxyPorts) {}
 }

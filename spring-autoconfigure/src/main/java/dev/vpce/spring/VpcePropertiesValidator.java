@@ -66,6 +66,18 @@ final class VpcePropertiesValidator {
     positive("vpce.refresh.interval", p.refresh().interval());
     positive("vpce.startup.timeout", p.startup().timeout());
     positive("vpce.http.connect-timeout", p.http().connectTimeout());
+    List<Integer> ports = p.http().proxyPorts();
+    if (ports == null || ports.isEmpty()) {
+      throw new VpceConfigurationException("vpce.http.proxy-ports", ports, "is empty", "list at least one port, "
+          + "such as 443");
+    }
+    for (int i = 0; i < ports.size(); i++) {
+      Integer port = ports.get(i);
+      if (port == null || port < 1 || port > 65535) {
+        throw new VpceConfigurationException("vpce.http.proxy-ports[" + i + "]", port, "is not a TCP port",
+            "use a port from 1 to 65535, such as 443");
+      }
+    }
   }
 
   private static void binding(String prefix, VpceProperties.BindingProperties b, String name,

@@ -19,7 +19,7 @@ class ConfigurationMetadataTest {
       repo = ConfigurationMetadataRepositoryJsonBuilder.create(in).build();
     }
     Map<String, ConfigurationMetadataProperty> all = repo.getAllProperties();
-    assertThat(all.keySet().stream().filter(k -> k.startsWith("vpce."))).hasSize(17);
+    assertThat(all.keySet().stream().filter(k -> k.startsWith("vpce."))).hasSize(18);
     all.forEach((key, p) -> {
       if (key.startsWith("vpce.")) {
         assertThat(p.getDescription()).as(key).isNotBlank();

@@ -12,6 +12,7 @@ import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfigur
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import java.util.List;
 
 class VpceHttpClientAutoConfigurationTest {
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -96,7 +97,7 @@ class VpceHttpClientAutoConfigurationTest {
   void anApplicationsOwnCustomizersWin() {
     try (PrivateLink own = Props.ownPrivateLink("own.example.com")) {
       runner.withBean("mine", VpceHttpComponentsCustomizer.class, () -> new VpceHttpComponentsCustomizer(own))
-        .withBean("mineJdk", VpceJdkClientCustomizer.class, () -> new VpceJdkClientCustomizer(own, null))
+        .withBean("mineJdk", VpceJdkClientCustomizer.class, () -> new VpceJdkClientCustomizer(own, null, List.of(443)))
         .withBean("mineReactor", VpceReactorNettyCustomizer.class, () -> new VpceReactorNettyCustomizer(own))
         .run(ctx -> {
           assertThat(ctx.getBeansOfType(VpceHttpComponentsCustomizer.class)).containsOnlyKeys("mine");

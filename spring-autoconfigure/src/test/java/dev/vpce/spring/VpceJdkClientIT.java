@@ -60,7 +60,7 @@ class VpceJdkClientIT {
         .withClassLoader(new FilteredClassLoader("org.apache.hc.client5", "reactor.netty"))
         .withPropertyValues(Props.kitBinding(kit))
         .withPropertyValues("spring.ssl.bundle.pem.kit.truststore.certificate=" + Pem.trustedCa(tls),
-            "spring.http.clients.ssl.bundle=kit");
+            "spring.http.clients.ssl.bundle=kit", "vpce.http.proxy-ports=" + kit.endpoint().port());
   }
 
   String get(RestClient rest) {

@@ -31,6 +31,19 @@ final class Checks {
     return value;
   }
 
+  static InetAddress loopbackV6(String field, String literal) {
+    notNull(field, literal);
+    try {
+      InetAddress a = literal.contains(":") ? InetAddress.getByName(literal) : null;
+      if (a instanceof java.net.Inet6Address && a.isLoopbackAddress()) {
+        return a;
+      }
+    } catch (Exception e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(field + " must be the IPv6 loopback address ::1, but was '" + literal + "'");
+  }
+
   static InetAddress loopbackV4(String field, String literal) {
     notNull(field, literal);
     if (!literal.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")) {

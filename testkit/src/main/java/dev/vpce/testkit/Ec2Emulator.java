@@ -2,6 +2,7 @@ package dev.vpce.testkit;
 
 import dev.vpce.testkit.HttpCall.Reply;
 import dev.vpce.testkit.HttpCall.Request;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -229,8 +230,8 @@ public final class Ec2Emulator {
     x.close("subnetIdSet");
     x.open("groupSet").open("item").leaf("groupId", Ids.hex("sg-", 17, e.id()))
         .leaf("groupName", "vpce-" + e.id()).close("item").close("groupSet");
-    x.leaf("ipAddressType", "ipv4");
-    x.open("dnsOptions").leaf("dnsRecordIpType", "ipv4").close("dnsOptions");
+    x.leaf("ipAddressType", e.ipAddressType());
+    x.open("dnsOptions").leaf("dnsRecordIpType", e.dnsRecordIpType()).close("dnsOptions");
     x.leaf("privateDnsEnabled", e.privateDnsName() != null);
     x.leaf("requesterManaged", false);
     x.open("networkInterfaceIdSet");
@@ -361,8 +362,8 @@ public final class Ec2Emulator {
   // ---- DescribeNetworkInterfaces ----
 
   /** One network interface: an endpoint's in one zone, or the emulated instance's (task's) own. */
-  private record EniRow(String id, String vpcId, String subnetId, Zone zone, String ip, String description,
-      String ownerId, boolean requesterManaged, String interfaceType) {}
+  private record EniRow(String id, String vpcId, String subnetId, Zone zone, String ip, String ipv6,
+      String description, String ownerId, boolean requesterManaged, String interfaceType) {}
 
   private List<EniRow> networkInterfaces() {
     List<EniRow> enis = new ArrayList<>();
@@ -370,14 +371,16 @@ public final class Ec2Emulator {
       if (e.type().equals("Interface")) {
         for (ZoneFront f : e.fronts()) {
           Zone z = f.zone();
+          InetAddress v6 = e.ipv6Address(z.name());
           enis.add(new EniRow(e.networkInterfaceId(z.name()), e.vpcId(), e.subnetId(z.name()), z,
-              f.ip().getHostAddress(), "VPC Endpoint Interface " + e.id(), e.owner().id(), true, "vpc_endpoint"));
+              f.ip().getHostAddress(), v6 == null ? null : v6.getHostAddress(), "VPC Endpoint Interface " + e.id(),
+              e.owner().id(), true, "vpc_endpoint"));
         }
       }
     }
     Zone z = kit.instanceZone();
     enis.add(new EniRow(Ids.hex("eni-", 17, "instance/" + z.id()), kit.vpcId(), Ids.subnetId(kit.vpcId(), z.id()), z,
-        LocalPrivateLink.TASK_ADDRESS, "the emulated instance's (or ECS task's) network interface",
+        LocalPrivateLink.TASK_ADDRESS, null, "the emulated instance's (or ECS task's) network interface",
         kit.callerAccount().id(), false, "interface"));
     return enis;
   }
@@ -431,8 +434,12 @@ public final class Ec2Emulator {
           .leaf("privateIpAddress", n.ip())
           .leaf("sourceDestCheck", true)
           .open("privateIpAddressesSet").open("item").leaf("privateIpAddress", n.ip()).leaf("primary", true)
-          .close("item").close("privateIpAddressesSet")
-          .leaf("interfaceType", n.interfaceType())
+          .close("item").close("privateIpAddressesSet");
+      if (n.ipv6() != null) {
+        x.open("ipv6AddressesSet").open("item").leaf("ipv6Address", n.ipv6()).leaf("isPrimaryIpv6", true)
+            .close("item").close("ipv6AddressesSet");
+      }
+      x.leaf("interfaceType", n.interfaceType())
           .empty("tagSet")
           .close("item");
     }

@@ -25,6 +25,9 @@ public final class EmulatedEndpoint {
   private final String region;
   private final List<Zone> zones;
   private final Map<String, InetAddress> addressesByZone;
+  private final Map<String, InetAddress> ipv6ByZone;
+  private final String ipAddressType;
+  private final String dnsRecordIpType;
   private final InetSocketAddress initialTarget;
   private final Map<String, ZoneFront> fronts = new LinkedHashMap<>();
   private int port;
@@ -45,6 +48,13 @@ public final class EmulatedEndpoint {
     this.region = region;
     this.zones = List.copyOf(zones);
     this.addressesByZone = Collections.unmodifiableMap(new LinkedHashMap<>(addressesByZone));
+    Map<String, InetAddress> v6 = new LinkedHashMap<>();
+    for (Map.Entry<String, String> a : spec.ipv6Addresses.entrySet()) {
+      v6.put(a.getKey(), Checks.loopbackV6("endpoint.ipv6Address[" + a.getKey() + "]", a.getValue()));
+    }
+    this.ipv6ByZone = Collections.unmodifiableMap(v6);
+    this.ipAddressType = spec.ipAddressType;
+    this.dnsRecordIpType = spec.dnsRecordIpType == null ? spec.ipAddressType : spec.dnsRecordIpType;
     this.initialTarget = spec.target;
     this.state = initialState;
     this.target = initialTarget;
@@ -127,6 +137,39 @@ public final class EmulatedEndpoint {
   /** The ENI addresses in zone order. */
   public List<InetAddress> addresses() {
     return new ArrayList<>(addressesByZone.values());
+  }
+
+  /** The ENI's IPv6 address in a zone (owner's AZ name), or null when it has none. */
+  public InetAddress ipv6Address(String zoneName) {
+    return ipv6ByZone.get(zone(zoneName).zone().name());
+  }
+
+  /** The endpoint's {@code ipAddressType} as on the wire. */
+  public String ipAddressType() {
+    return ipAddressType;
+  }
+
+  /** The endpoint's {@code dnsOptions.dnsRecordIpType} as on the wire. */
+  public String dnsRecordIpType() {
+    return dnsRecordIpType;
+  }
+
+  /** The addresses a name of this endpoint answers with: private names get A records only under service-defined. */
+  List<InetAddress> records(List<InetAddress> ipv4, List<InetAddress> ipv6, boolean privateName) {
+    List<InetAddress> out = new ArrayList<>();
+    if (!dnsRecordIpType.equals("ipv6")) {
+      out.addAll(ipv4);
+    }
+    boolean aaaa = dnsRecordIpType.equals("ipv6") || dnsRecordIpType.equals("dualstack")
+        || (dnsRecordIpType.equals("service-defined") && !privateName);
+    if (aaaa) {
+      out.addAll(ipv6);
+    }
+    return out;
+  }
+
+  List<InetAddress> ipv6Addresses() {
+    return new ArrayList<>(ipv6ByZone.values());
   }
 
   /** Where healthy fronts forward to, or null. */

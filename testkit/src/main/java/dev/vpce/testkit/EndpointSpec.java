@@ -22,6 +22,9 @@ public final class EndpointSpec {
   String ownerAccountId;
   final List<String> zones = new ArrayList<>();
   final Map<String, String> addresses = new LinkedHashMap<>();
+  final Map<String, String> ipv6Addresses = new LinkedHashMap<>();
+  String ipAddressType = "ipv4";
+  String dnsRecordIpType;
   InetSocketAddress target;
 
   EndpointSpec(String serviceName) {
@@ -80,6 +83,32 @@ public final class EndpointSpec {
   /** The ENI address in one zone; defaults to {@code 127.0.<endpoint number>.<zone number>}. */
   public EndpointSpec address(String zoneName, String loopbackIpv4) {
     addresses.put(zoneName, loopbackIpv4);
+    return this;
+  }
+
+  /**
+   * The IPv6 address of the ENI in one zone; only {@code ::1}, the one IPv6 loopback address, so at most one
+   * zone of the kit has one. Its names answer AAAA queries with it when the endpoint's
+   * {@link #dnsRecordIpType} carries AAAA records. No zone front listens on it.
+   */
+  public EndpointSpec ipv6Address(String zoneName, String loopbackIpv6) {
+    ipv6Addresses.put(zoneName, loopbackIpv6);
+    return this;
+  }
+
+  /** The endpoint's {@code ipAddressType} as on the wire: {@code ipv4} (the default), {@code dualstack}, {@code ipv6}. */
+  public EndpointSpec ipAddressType(String ipAddressType) {
+    this.ipAddressType = ipAddressType;
+    return this;
+  }
+
+  /**
+   * The endpoint's {@code dnsOptions.dnsRecordIpType} as on the wire: {@code ipv4} (A records), {@code ipv6}
+   * (AAAA), {@code dualstack} (both) or {@code service-defined} (both for the regional and zonal names, A for
+   * the private name); defaults to the {@link #ipAddressType}.
+   */
+  public EndpointSpec dnsRecordIpType(String dnsRecordIpType) {
+    this.dnsRecordIpType = dnsRecordIpType;
     return this;
   }
 

@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
+import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -35,8 +36,8 @@ import org.xbill.DNS.Type;
 
 /**
  * An authoritative DNS server on 127.0.0.1 (UDP and TCP, one port) that answers the endpoints' regional,
- * zonal and private DNS names with A records, built from real DNS packets with dnsjava's message
- * classes. Per-name faults and changed answers switch at run time; every question is logged.
+ * zonal and private DNS names with A records (and AAAA records for IPv6 endpoints), built from real DNS
+ * packets with dnsjava's message classes; a name can also be made a CNAME with its own TTL. Per-name faults and changed answers switch at run time; every question is logged.
  * Thread-safe.
  */
 public final class LocalDns {
@@ -45,6 +46,7 @@ public final class LocalDns {
   private final Map<String, List<InetAddress>> records;
   private final Map<String, List<InetAddress>> answers = new ConcurrentHashMap<>();
   private final Map<String, DnsFault> faults = new ConcurrentHashMap<>();
+  private final Map<String, Alias> aliases = new ConcurrentHashMap<>();
   private final List<DnsQuery> log = new ArrayList<>();
   private final Duration initialTtl;
   private final Clock clock;
@@ -116,12 +118,25 @@ public final class LocalDns {
     return this;
   }
 
-  /** Removes any fault and changed answer for a name. */
+  /**
+   * Answers a name with a CNAME to {@code target}, with its own TTL, followed by the target's records (when
+   * this server has them, with the server's TTL), as an authoritative server does for an alias in its zone.
+   */
+  public LocalDns cname(String name, String target, Duration cnameTtl) {
+    Checks.notNegative("cnameTtl", cnameTtl);
+    aliases.put(key(name), new Alias(key(Checks.notNull("target", target)), cnameTtl));
+    return this;
+  }
+
+  /** Removes any fault, changed answer and CNAME for a name. */
   public LocalDns clear(String name) {
     faults.remove(key(name));
     answers.remove(key(name));
+    aliases.remove(key(name));
     return this;
   }
+
+  private record Alias(String target, Duration ttl) {}
 
   /** The names this server is authoritative for from the start. */
   public Set<String> names() {
@@ -144,6 +159,7 @@ public final class LocalDns {
   void reset() {
     faults.clear();
     answers.clear();
+    aliases.clear();
     ttl = initialTtl;
     synchronized (log) {
       log.clear();
@@ -248,15 +264,32 @@ public final class LocalDns {
       reply.getHeader().setRcode(fault == DnsFault.NXDOMAIN ? Rcode.NXDOMAIN : Rcode.SERVFAIL);
       return reply.toWire(maxLength);
     }
+    Name owner = question.getName();
+    int type = question.getType();
+    for (int hops = 0; aliases.containsKey(name) && hops < 8 && type != Type.CNAME; hops++) {
+      Alias alias = aliases.get(name);
+      Name target;
+      try {
+        target = Name.fromString(alias.target() + ".");
+      } catch (IOException e) {
+        reply.getHeader().setRcode(Rcode.SERVFAIL);
+        return reply.toWire(maxLength);
+      }
+      reply.addRecord(new CNAMERecord(owner, DClass.IN, alias.ttl().getSeconds(), target), Section.ANSWER);
+      owner = target;
+      name = alias.target();
+    }
     List<InetAddress> addresses = answers.containsKey(name) ? answers.get(name) : records.get(name);
+    if (addresses == null && owner != question.getName()) {
+      reply.getHeader().setFlag(Flags.AA);
+      return reply.toWire(maxLength); // a CNAME out of this server's names: the client asks again
+    }
     if (addresses == null || question.getDClass() != DClass.IN) {
       reply.getHeader().setRcode(Rcode.NXDOMAIN);
       return reply.toWire(maxLength);
     }
     reply.getHeader().setFlag(Flags.AA);
     long ttlSeconds = ttl.getSeconds();
-    Name owner = question.getName();
-    int type = question.getType();
     for (InetAddress a : addresses) {
       if (a instanceof Inet4Address && (type == Type.A || type == Type.ANY)) {
         reply.addRecord(new ARecord(owner, DClass.IN, ttlSeconds, a), Section.ANSWER);

@@ -74,6 +74,8 @@ public final class LocalPrivateLink implements AutoCloseable {
   private static final Pattern ENDPOINT_ID = Pattern.compile("vpce-([0-9a-f]{8}|[0-9a-f]{17})");
   private static final Pattern VPC_ID = Pattern.compile("vpc-([0-9a-f]{8}|[0-9a-f]{17})");
   private static final Pattern DNS_SUFFIX = Pattern.compile("[a-z0-9]{8}");
+  private static final Pattern IP_ADDRESS_TYPE = Pattern.compile("ipv4|dualstack|ipv6");
+  private static final Pattern DNS_RECORD_IP_TYPE = Pattern.compile("ipv4|dualstack|ipv6|service-defined");
   private static final Pattern HOSTNAME =
       Pattern.compile("(\\*\\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
   private static final Pattern TYPE =
@@ -152,12 +154,14 @@ public final class LocalPrivateLink implements AutoCloseable {
       bindFronts(e, epZones, addresses);
       endpoints.add(e);
       if (e.type().equals("Interface")) {
-        records.put(e.regionalDnsName(), e.addresses());
+        records.put(e.regionalDnsName(), e.records(e.addresses(), e.ipv6Addresses(), false));
         for (Zone z : epZones) {
-          records.put(e.zonalDnsName(z.name()), List.of(addresses.get(z.name())));
+          InetAddress v6 = e.ipv6Address(z.name());
+          records.put(e.zonalDnsName(z.name()), e.records(List.of(addresses.get(z.name())),
+              v6 == null ? List.of() : List.of(v6), false));
         }
         if (e.privateDnsName() != null) {
-          records.put(e.privateDnsName(), e.addresses());
+          records.put(e.privateDnsName(), e.records(e.addresses(), e.ipv6Addresses(), true));
         }
       }
     }
@@ -580,6 +584,22 @@ public final class LocalPrivateLink implements AutoCloseable {
               + "', which is not one of the endpoint's zones " + e.zones);
         }
         Checks.loopbackV4(prefix + "address[" + a.getKey() + "]", a.getValue());
+      }
+      Checks.matches(prefix + "ipAddressType", e.ipAddressType, IP_ADDRESS_TYPE, "one of ipv4, dualstack, ipv6");
+      if (e.dnsRecordIpType != null) {
+        Checks.matches(prefix + "dnsRecordIpType", e.dnsRecordIpType, DNS_RECORD_IP_TYPE,
+            "one of ipv4, dualstack, ipv6, service-defined");
+      }
+      for (Map.Entry<String, String> a : e.ipv6Addresses.entrySet()) {
+        if (!e.zones.contains(a.getKey())) {
+          throw new IllegalArgumentException(prefix + "ipv6Address is given for zone '" + a.getKey()
+              + "', which is not one of the endpoint's zones " + e.zones);
+        }
+        Checks.loopbackV6(prefix + "ipv6Address[" + a.getKey() + "]", a.getValue());
+        if (!addresses.add("ipv6:" + a.getValue())) {
+          throw new IllegalArgumentException(prefix + "ipv6Address[" + a.getKey() + "] '" + a.getValue()
+              + "' is already used by another zone or endpoint (IPv6 loopback has one address, ::1)");
+        }
       }
       for (String z : e.zones) {
         String literal = e.addresses.getOrDefault(z, "127.0." + number + "." + (zs.indexOf(zoneByName(zs, z)) + 1));

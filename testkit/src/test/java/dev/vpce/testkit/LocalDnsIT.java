@@ -105,4 +105,24 @@ class LocalDnsIT {
     l.run();
     return l;
   }
+
+  @Test
+  void answersACnameWithItsOwnTtlFollowedByTheTargetsRecords(LocalPrivateLink kit) throws IOException {
+    EmulatedEndpoint ep = kit.endpoint();
+    kit.dns().cname("api.corp.example.test", ep.zonalDnsName("us-east-1b"), Duration.ofSeconds(7));
+    Message m = ask(kit, "api.corp.example.test", Type.A, false);
+    assertThat(m.getRcode()).isEqualTo(Rcode.NOERROR);
+    List<Record> answer = m.getSection(Section.ANSWER);
+    assertThat(answer).hasSize(2);
+    assertThat(answer.get(0)).isInstanceOfSatisfying(org.xbill.DNS.CNAMERecord.class, c -> {
+      assertThat(c.getTarget().toString()).isEqualTo(ep.zonalDnsName("us-east-1b") + ".");
+      assertThat(c.getTTL()).isEqualTo(7);
+    });
+    assertThat(answer.get(1)).isInstanceOfSatisfying(ARecord.class, a -> {
+      assertThat(a.getAddress().getHostAddress()).isEqualTo("127.0.1.2");
+      assertThat(a.getTTL()).isEqualTo(60);
+    });
+    kit.dns().clear("api.corp.example.test");
+    assertThat(ask(kit, "api.corp.example.test", Type.A, false).getRcode()).isEqualTo(Rcode.NXDOMAIN);
+  }
 }

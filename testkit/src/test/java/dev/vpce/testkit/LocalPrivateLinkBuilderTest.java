@@ -78,6 +78,27 @@ class LocalPrivateLinkBuilderTest {
   }
 
   @Test
+  void rejectsIpv6AddressesOffLoopbackTwiceUsedOrOfUnknownIpTypes() {
+    assertThatThrownBy(() -> LocalPrivateLink.builder()
+        .endpoint(LocalPrivateLink.DEFAULT_SERVICE_NAME, e -> e.ipv6Address("us-east-1a", "2001:db8::1")).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ipv6Address[us-east-1a] must be the IPv6 loopback address ::1, but was '2001:db8::1'");
+    assertThatThrownBy(() -> LocalPrivateLink.builder()
+        .endpoint(LocalPrivateLink.DEFAULT_SERVICE_NAME, e -> e.ipv6Address("us-east-1a", "::1")
+            .ipv6Address("us-east-1b", "::1")).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ipv6Address[us-east-1b] '::1' is already used");
+    assertThatThrownBy(() -> LocalPrivateLink.builder()
+        .endpoint(LocalPrivateLink.DEFAULT_SERVICE_NAME, e -> e.ipAddressType("ipv5")).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ipAddressType must be one of ipv4, dualstack, ipv6, but was 'ipv5'");
+    assertThatThrownBy(() -> LocalPrivateLink.builder()
+        .endpoint(LocalPrivateLink.DEFAULT_SERVICE_NAME, e -> e.dnsRecordIpType("both")).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("dnsRecordIpType must be one of ipv4, dualstack, ipv6, service-defined, but was 'both'");
+  }
+
+  @Test
   void rejectsUnknownStatesAndDuplicateZonesOrIds() {
     assertThatThrownBy(() -> LocalPrivateLink.builder()
         .endpoint(LocalPrivateLink.DEFAULT_SERVICE_NAME, e -> e.state("Available")).build())
