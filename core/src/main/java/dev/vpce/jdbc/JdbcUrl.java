@@ -78,15 +78,15 @@ record JdbcUrl(Vendor vendor, String host, int port, Map<String, String> vpcePar
     int end = indexOfAny(rest, "/?");
     String authority = end < 0 ? rest : rest.substring(0, end);
     String tail = end < 0 ? "" : rest.substring(end);
-    if (authority.contains(",")) {
-      throw bad(shown, "it names several hosts (" + authority + "); jdbc:vpce: routes one host through its "
-          + "binding: use one URL per host");
-    }
     String userInfo = "";
     int at = authority.lastIndexOf('@');
     if (at >= 0) {
       userInfo = authority.substring(0, at + 1);
       authority = authority.substring(at + 1);
+    }
+    if (authority.contains(",")) {
+      throw bad(shown, "it names several hosts (" + authority + "); jdbc:vpce: routes one host through its "
+          + "binding: use one URL per host");
     }
     String host = authority;
     int port = vendor.defaultPort;

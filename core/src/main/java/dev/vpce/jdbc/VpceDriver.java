@@ -61,6 +61,11 @@ public final class VpceDriver implements Driver {
     }
     parameters.putAll(u.vpceParameters());
     UrlConfig config = UrlConfig.parse(u.host(), parameters);
+    if (u.hasParameter("socketFactory") || delegateInfo.getProperty("socketFactory") != null) {
+      throw new SQLException("jdbc:vpce: socketFactory is set for " + u.host() + ", but jdbc:vpce: installs vpce's "
+          + "own socket factory; remove socketFactory, or use the plain driver URL with vpce's socket factory",
+          "08001");
+    }
     PrivateLink link = VpceJdbc.registeredFor(u.host());
     if (link == null) {
       if (!config.describesBinding()) {
@@ -70,11 +75,6 @@ public final class VpceDriver implements Driver {
             "08001");
       }
       link = VpceJdbc.shared(config);
-    }
-    if (u.hasParameter("socketFactory") || delegateInfo.getProperty("socketFactory") != null) {
-      throw new SQLException("jdbc:vpce: socketFactory is set for " + u.host() + ", but jdbc:vpce: installs vpce's "
-          + "own socket factory; remove socketFactory, or use the plain driver URL with vpce's socket factory",
-          "08001");
     }
     String id = VpceJdbc.idOf(link);
     switch (u.vendor()) {
