@@ -175,6 +175,23 @@ class PostgresIT {
   }
 
   @Test
+  void urlParametersBuildOneSharedPrivateLinkPerConfiguration(LocalPrivateLink kit) throws Exception {
+    VpceJdbc.unregister(privateLink); // nothing registered: the URL describes the binding itself
+    String url = vpceUrl(HOST) + "&vpceRegionalDnsName=" + endpoint.regionalDnsName() + "&vpceZone=us-east-1a"
+        + "&vpceDnsServers=" + kit.dns().address().getAddress().getHostAddress() + ":" + kit.dns().address().getPort()
+        + "&vpceStartupTimeout=15s";
+    query(url);
+    PrivateLink shared = VpceJdbc.find(HOST);
+    assertThat(shared).isNotNull().isNotSameAs(privateLink);
+    query(url);
+    query(url);
+    assertThat(VpceJdbc.find(HOST)).as("one PrivateLink per distinct configuration").isSameAs(shared);
+    assertThat(shared.route(HOST).tier()).isEqualTo(dev.vpce.RouteTier.LOCAL_ZONE);
+    assertThat(endpoint.zone("us-east-1a").connections()).isEqualTo(3);
+    assertThat(endpoint.zone("us-east-1b").connections() + endpoint.zone("us-east-1c").connections()).isZero();
+  }
+
+  @Test
   void worksUnderTheAwsAdvancedJdbcWrapperThroughProperties() throws SQLException {
     Properties p = new Properties();
     p.setProperty("user", "postgres");
