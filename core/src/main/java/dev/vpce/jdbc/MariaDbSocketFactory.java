@@ -18,14 +18,11 @@ import org.mariadb.jdbc.util.ConfigurableSocketFactory;
  * usual.
  */
 public final class MariaDbSocketFactory extends ConfigurableSocketFactory {
-  /** The connection option through which the {@code jdbc:vpce:} driver names its {@code PrivateLink}. */
-  static final String LINK_OPTION = "dev.vpce.link";
-
   private Function<String, PrivateLink> links = VpceJdbc.lookup(null);
 
   @Override
   public void setConfiguration(Configuration conf, String host) {
-    String id = conf.nonMappedOptions() == null ? null : conf.nonMappedOptions().getProperty(LINK_OPTION);
+    String id = conf.nonMappedOptions() == null ? null : conf.nonMappedOptions().getProperty(VpceJdbc.LINK_OPTION);
     this.links = VpceJdbc.lookup(id);
   }
 

@@ -18,14 +18,11 @@ import java.net.InetSocketAddress;
  * {@code PrivateLink} binds connect as the driver's own factory does.
  */
 public final class MySqlSocketFactory extends StandardSocketFactory {
-  /** The {@code PrivateLink} the {@code jdbc:vpce:} driver chose for the connect running on this thread. */
-  static final ThreadLocal<PrivateLink> CHOSEN = new ThreadLocal<>();
-
   @Override
   @SuppressWarnings("unchecked")
   public <T extends Closeable> T connect(String hostname, int portNumber, PropertySet props, int loginTimeout)
       throws IOException {
-    PrivateLink chosen = CHOSEN.get();
+    PrivateLink chosen = VpceJdbc.CHOSEN.get();
     PrivateLink link = chosen != null && EngineShim.isBound(chosen, hostname) ? chosen
         : VpceJdbc.lookup(null).apply(hostname);
     if (link == null || hostname == null) {

@@ -29,6 +29,11 @@ import java.util.logging.Logger;
  * (placement override); {@code vpceDnsServers=ip[:port],…}; {@code vpceStartupTimeout=10s}.
  */
 public final class VpceDriver implements Driver {
+  // by name: each factory's class needs its driver on the classpath, and an application has one or two
+  private static final String POSTGRES_FACTORY = "dev.vpce.jdbc.PostgresSocketFactory";
+  private static final String MARIADB_FACTORY = "dev.vpce.jdbc.MariaDbSocketFactory";
+  private static final String MYSQL_FACTORY = "dev.vpce.jdbc.MySqlSocketFactory";
+
   static {
     try {
       DriverManager.registerDriver(new VpceDriver());
@@ -79,27 +84,27 @@ public final class VpceDriver implements Driver {
     String id = VpceJdbc.idOf(link);
     switch (u.vendor()) {
       case POSTGRESQL -> {
-        delegateInfo.setProperty("socketFactory", PostgresSocketFactory.class.getName());
+        delegateInfo.setProperty("socketFactory", POSTGRES_FACTORY);
         delegateInfo.setProperty("socketFactoryArg", id);
       }
       case MARIADB -> {
-        delegateInfo.setProperty("socketFactory", MariaDbSocketFactory.class.getName());
-        delegateInfo.setProperty(MariaDbSocketFactory.LINK_OPTION, id);
+        delegateInfo.setProperty("socketFactory", MARIADB_FACTORY);
+        delegateInfo.setProperty(VpceJdbc.LINK_OPTION, id);
       }
-      case MYSQL -> delegateInfo.setProperty("socketFactory", MySqlSocketFactory.class.getName());
+      case MYSQL -> delegateInfo.setProperty("socketFactory", MYSQL_FACTORY);
     }
     Driver real = realDriver(u);
-    PrivateLink previous = MySqlSocketFactory.CHOSEN.get();
-    MySqlSocketFactory.CHOSEN.set(link);
+    PrivateLink previous = VpceJdbc.CHOSEN.get();
+    VpceJdbc.CHOSEN.set(link);
     try {
       return real.connect(u.delegateUrl(), delegateInfo);
     } catch (SQLException e) {
       throw translate(e, u.host());
     } finally {
       if (previous == null) {
-        MySqlSocketFactory.CHOSEN.remove();
+        VpceJdbc.CHOSEN.remove();
       } else {
-        MySqlSocketFactory.CHOSEN.set(previous);
+        VpceJdbc.CHOSEN.set(previous);
       }
     }
   }

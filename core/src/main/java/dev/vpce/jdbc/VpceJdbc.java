@@ -49,6 +49,14 @@ public final class VpceJdbc {
     }
   };
 
+  /** The connection option through which the {@code jdbc:vpce:} driver names its {@code PrivateLink} to MariaDB. */
+  static final String LINK_OPTION = "dev.vpce.link";
+  /**
+   * The {@code PrivateLink} the {@code jdbc:vpce:} driver chose for the connect running on this thread
+   * (MySQL Connector/J hands its socket factory no custom property).
+   */
+  static final ThreadLocal<PrivateLink> CHOSEN = new ThreadLocal<>();
+
   private VpceJdbc() {}
 
   /** Hears a binding's route tier change; {@link PoolFailback} is one. */
