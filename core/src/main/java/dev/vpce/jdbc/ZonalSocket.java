@@ -137,8 +137,9 @@ final class ZonalSocket extends Socket {
         s.connect(target, t);
       } catch (IOException e) {
         closeQuietly(s);
-        failed(target, e instanceof SocketTimeoutException && t > 0
-            ? e + " (after its share of " + t + " ms)" : e.toString(), e);
+        String after = !(e instanceof SocketTimeoutException) || t == 0 ? ""
+            : lastAddress ? " (after the remaining " + t + " ms)" : " (after its share of " + t + " ms)";
+        failed(target, e + after, e);
         last = e;
         continue;
       }
