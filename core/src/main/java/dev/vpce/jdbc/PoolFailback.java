@@ -157,8 +157,15 @@ public final class PoolFailback implements AutoCloseable, VpceJdbc.TierWatcher {
       degraded = false;
     }
     if (evictNow) {
-      evictions++;
-      evict.run();
+      // on the failback's own thread: listeners must be fast, and this may be a pool thread reporting a connect
+      try {
+        probes.execute(() -> {
+          evictions++;
+          evict.run();
+        });
+      } catch (java.util.concurrent.RejectedExecutionException closing) {
+        // closed meanwhile: the pool is on its own again
+      }
     }
   }
 
