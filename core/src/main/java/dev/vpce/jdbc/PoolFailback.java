@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * resets it. Route tier changes arrive through {@link VpceJdbc#listener()} when the {@code PrivateLink}
  * has it, and are checked on every probe tick otherwise. One daemon thread, stopped by {@link #close()}.
  */
-public final class PoolFailback implements AutoCloseable, VpceJdbc.TierWatcher {
+public final class PoolFailback implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("dev.vpce.jdbc");
   /** How long a probe waits to see whether the server resets a connection it accepted. */
   static final Duration PROBE_LISTEN = Duration.ofMillis(200);
@@ -52,6 +52,7 @@ public final class PoolFailback implements AutoCloseable, VpceJdbc.TierWatcher {
   private boolean degraded; // guarded by this
   private volatile boolean closed;
   private volatile long evictions;
+  private final VpceJdbc.TierWatcher watcher = this::tierChanged;
 
   PoolFailback(PrivateLink link, String host, int port, Runnable evict, Duration probeInterval,
       Duration probeTimeout) {
@@ -65,7 +66,7 @@ public final class PoolFailback implements AutoCloseable, VpceJdbc.TierWatcher {
       t.setDaemon(true);
       return t;
     });
-    VpceJdbc.watch(this);
+    VpceJdbc.watch(watcher);
     probes.scheduleWithFixedDelay(this::tick, probeInterval.toMillis(), probeInterval.toMillis(),
         TimeUnit.MILLISECONDS);
   }
@@ -132,8 +133,7 @@ public final class PoolFailback implements AutoCloseable, VpceJdbc.TierWatcher {
     return evictions;
   }
 
-  @Override
-  public void tierChanged(String changedHost, RouteTier tier) {
+  private void tierChanged(String changedHost, RouteTier tier) {
     if (host.equalsIgnoreCase(changedHost)) {
       observe(tier);
     }
@@ -219,7 +219,7 @@ public final class PoolFailback implements AutoCloseable, VpceJdbc.TierWatcher {
   @Override
   public void close() {
     closed = true;
-    VpceJdbc.unwatch(this);
+    VpceJdbc.unwatch(watcher);
     probes.shutdownNow();
   }
 }
