@@ -1,0 +1,75 @@
+package dev.vpce.jdbc;
+
+import dev.vpce.PrivateLink;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.Properties;
+import java.util.function.Function;
+import javax.net.SocketFactory;
+
+/**
+ * pgJDBC's {@code socketFactory} for an unchanged URL:
+ * {@code jdbc:postgresql://ledger-db.corp.example.com:5432/ledger?socketFactory=dev.vpce.jdbc.PostgresSocketFactory}.
+ * The connection goes to the route of the host's binding (the {@code PrivateLink} comes from
+ * {@link VpceJdbc}), trying the next address within pgJDBC's {@code connectTimeout} when one fails, while
+ * the host in the URL stays the name {@code sslmode=verify-full} verifies. Hosts no {@code PrivateLink}
+ * binds connect as usual.
+ */
+public final class PostgresSocketFactory extends SocketFactory {
+  private final Function<String, PrivateLink> links;
+
+  /** The factory pgJDBC builds when it has no connection properties to give. */
+  public PostgresSocketFactory() {
+    this(new Properties());
+  }
+
+  /** The factory pgJDBC builds, with the connection's properties. */
+  public PostgresSocketFactory(Properties info) {
+    this.links = VpceJdbc.lookup(info == null ? null : info.getProperty("socketFactoryArg"));
+  }
+
+  @Override
+  public Socket createSocket() {
+    return new ZonalSocket(links);
+  }
+
+  @Override
+  public Socket createSocket(String host, int port) throws IOException {
+    return connected(new InetSocketAddress(host, port));
+  }
+
+  @Override
+  public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+    Socket s = createSocket();
+    s.bind(new InetSocketAddress(localHost, localPort));
+    s.connect(new InetSocketAddress(host, port));
+    return s;
+  }
+
+  @Override
+  public Socket createSocket(InetAddress host, int port) throws IOException {
+    return connected(new InetSocketAddress(host, port));
+  }
+
+  @Override
+  public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+      throws IOException {
+    Socket s = createSocket();
+    s.bind(new InetSocketAddress(localAddress, localPort));
+    s.connect(new InetSocketAddress(address, port));
+    return s;
+  }
+
+  private Socket connected(InetSocketAddress to) throws IOException {
+    Socket s = createSocket();
+    try {
+      s.connect(to);
+    } catch (IOException e) {
+      s.close();
+      throw e;
+    }
+    return s;
+  }
+}
