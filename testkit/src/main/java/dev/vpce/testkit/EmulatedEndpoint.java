@@ -25,7 +25,6 @@ public final class EmulatedEndpoint {
   private final String region;
   private final List<Zone> zones;
   private final Map<String, InetAddress> addressesByZone;
-  private final InetSocketAddress initialTarget;
   private final Map<String, ZoneFront> fronts = new LinkedHashMap<>();
   private int port;
 
@@ -45,9 +44,8 @@ public final class EmulatedEndpoint {
     this.region = region;
     this.zones = List.copyOf(zones);
     this.addressesByZone = Collections.unmodifiableMap(new LinkedHashMap<>(addressesByZone));
-    this.initialTarget = spec.target;
     this.state = initialState;
-    this.target = initialTarget;
+    this.target = spec.target;
   }
 
   void attach(int port, List<ZoneFront> zoneFronts) {
@@ -134,7 +132,11 @@ public final class EmulatedEndpoint {
     return target;
   }
 
-  /** Points every zone front at a (new) target; connections already open keep theirs. */
+  /**
+   * Points every zone front at a (new) target; connections already open keep theirs. A target set here is
+   * wiring, not a fault: {@link LocalPrivateLink#reset()} keeps it, so a server started once for a test
+   * class (in {@code @BeforeAll}) stays behind the fronts for every test.
+   */
   public EmulatedEndpoint target(InetSocketAddress newTarget) {
     this.target = newTarget;
     return this;
@@ -186,9 +188,9 @@ public final class EmulatedEndpoint {
     return serviceName.substring(("com.amazonaws." + serviceRegion() + ".").length());
   }
 
+  /** Back to the built state and healthy fronts; the target stays whatever was set last (it is wiring). */
   void reset() {
     state = initialState;
-    target = initialTarget;
     for (ZoneFront f : fronts.values()) {
       f.reset();
     }
