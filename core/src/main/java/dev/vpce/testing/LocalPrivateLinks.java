@@ -23,15 +23,21 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * }</pre>
  *
  * <p>The builder is the production one with every AWS and network input taken from the kit: the kit's EC2 API
- * emulator with the caller account's static credentials and the kit's Region, the kit's DNS server, and the
- * kit's instance zone and VPC as an explicit {@link #placement placement} (move the instance with
- * {@code kit.instanceZone(..)} before calling this). Nothing it builds contacts the real instance metadata
+ * emulator with the caller account's static credentials and the kit's Region, the kit's DNS server, the kit's
+ * instance zone and VPC as an explicit {@link #placement placement} (move the instance with
+ * {@code kit.instanceZone(..)} before calling this), and {@link #STARTUP_TIMEOUT}. Nothing it builds contacts the real instance metadata
  * service or AWS. Any setting may be overridden; to test placement itself, use
  * {@code PlacementSource.imds(kit.imds().endpoint())} with your own builder.
  */
 public final class LocalPrivateLinks {
   /** How long the kit's DNS server gets per query; it answers on loopback in microseconds. */
   public static final Duration DNS_TIMEOUT = Duration.ofSeconds(1);
+
+  /**
+   * The start-up timeout: the first EC2 call of a cold test JVM loads the SDK's EC2 model, which on a busy
+   * build machine can take longer than the production default.
+   */
+  public static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
 
   private LocalPrivateLinks() {}
 
@@ -68,6 +74,7 @@ public final class LocalPrivateLinks {
         .ec2Credentials(StaticCredentialsProvider.create(
             AwsBasicCredentials.create(account.accessKeyId(), account.secretAccessKey())))
         .nameResolver(NameResolver.dnsjava(List.of(kit.dns().address()), DNS_TIMEOUT))
-        .placement(placement(kit, account));
+        .placement(placement(kit, account))
+        .startupTimeout(STARTUP_TIMEOUT);
   }
 }
