@@ -126,7 +126,7 @@ record DoctorOptions(
     if (host == null) {
       throw new UsageException("--host is required: the hostname your application connects to");
     }
-    hostname("--host", host);
+    host = hostname("--host", host);
     String service = single.get("--service");
     String regional = single.get("--regional-dns-name");
     if ((service == null) == (regional == null)) {
@@ -138,7 +138,7 @@ record DoctorOptions(
           + "0123456789abcdef0, but was '" + service + "'");
     }
     if (regional != null) {
-      hostname("--regional-dns-name", regional);
+      regional = hostname("--regional-dns-name", regional);
     }
     if (service != null && !zonal.isEmpty()) {
       throw new UsageException("--zonal is for static bindings (--regional-dns-name); a discovered endpoint has its "
