@@ -249,6 +249,21 @@ class DoctorIT {
   }
 
   @Test
+  void fargateTaskMetadataPlacesTheCallerAndFindsItsVpcFromTheTaskAddress(LocalPrivateLink kit) throws Exception {
+    kit.ecs().fargate(true);
+    kit.imds().fault(MetadataFault.NOT_FOUND);
+    List<String> args = discovered(kit, "--ecs-metadata-uri", kit.ecs().uri().toString());
+    Run r = doctor(kit, args);
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.facts("placement").get("source").asText()).isEqualTo("ecs");
+    assertThat(r.facts("placement").get("vpcId").isNull()).as("Fargate's task metadata has no VPCID").isTrue();
+    assertThat(r.facts("endpoint").get("vpcId").asText()).isEqualTo(kit.vpcId());
+    assertThat(r.step("endpoint").get("details")).anySatisfy(d -> assertThat(d.asText())
+        .isEqualTo("VPC of " + LocalPrivateLink.TASK_ADDRESS + " (ec2:DescribeNetworkInterfaces): " + kit.vpcId()));
+    assertThat(r.facts("route").get("tier").asText()).isEqualTo("LOCAL_ZONE");
+  }
+
+  @Test
   void explicitZoneIdPlacesTheCallerAsInASharedVpc(LocalPrivateLink kit) throws Exception {
     Run r = doctor(kit, discovered(kit, "--zone-id", "use1-az1", "--vpc-id", kit.vpcId()));
     assertThat(r.exitCode()).isZero();
