@@ -28,7 +28,6 @@ public final class EmulatedEndpoint {
   private final Map<String, InetAddress> ipv6ByZone;
   private final String ipAddressType;
   private final String dnsRecordIpType;
-  private final InetSocketAddress initialTarget;
   private final Map<String, ZoneFront> fronts = new LinkedHashMap<>();
   private int port;
 
@@ -55,9 +54,8 @@ public final class EmulatedEndpoint {
     this.ipv6ByZone = Collections.unmodifiableMap(v6);
     this.ipAddressType = spec.ipAddressType;
     this.dnsRecordIpType = spec.dnsRecordIpType == null ? spec.ipAddressType : spec.dnsRecordIpType;
-    this.initialTarget = spec.target;
     this.state = initialState;
-    this.target = initialTarget;
+    this.target = spec.target;
   }
 
   void attach(int port, List<ZoneFront> zoneFronts) {
@@ -177,7 +175,11 @@ public final class EmulatedEndpoint {
     return target;
   }
 
-  /** Points every zone front at a (new) target; connections already open keep theirs. */
+  /**
+   * Points every zone front at a (new) target; connections already open keep theirs. A target set here is
+   * wiring, not a fault: {@link LocalPrivateLink#reset()} keeps it, so a server started once for a test
+   * class (in {@code @BeforeAll}) stays behind the fronts for every test.
+   */
   public EmulatedEndpoint target(InetSocketAddress newTarget) {
     this.target = newTarget;
     return this;
@@ -229,9 +231,9 @@ public final class EmulatedEndpoint {
     return serviceName.substring(("com.amazonaws." + serviceRegion() + ".").length());
   }
 
+  /** Back to the built state and healthy fronts; the target stays whatever was set last (it is wiring). */
   void reset() {
     state = initialState;
-    target = initialTarget;
     for (ZoneFront f : fronts.values()) {
       f.reset();
     }

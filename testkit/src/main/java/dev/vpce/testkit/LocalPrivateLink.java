@@ -318,7 +318,11 @@ public final class LocalPrivateLink implements AutoCloseable {
     return this;
   }
 
-  /** Puts the world back as built: no faults, healthy fronts, original states and answers, zeroed counters. */
+  /**
+   * Puts the world back as built: no faults, healthy fronts, original states and answers, zeroed counters.
+   * Endpoint targets stay as last set ({@link EmulatedEndpoint#target(InetSocketAddress)}): they are the
+   * test's wiring, not a fault.
+   */
   public void reset() {
     ec2.reset();
     imds.reset();

@@ -3,7 +3,9 @@ package dev.vpce.testkit;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsServer;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -50,6 +52,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * connection.
  */
 public final class TlsServer implements AutoCloseable {
+  private static final java.util.regex.Pattern HOSTNAME =
+      java.util.regex.Pattern.compile("([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)*[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?");
   static {
     // the JDK server writes headers and body apart; without TCP_NODELAY each response waits ~40 ms for a
     // delayed ACK. Read once, when the JDK's server classes load; a value set by the user wins.
@@ -72,7 +76,33 @@ public final class TlsServer implements AutoCloseable {
   private final HttpsServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(8);
 
-  /** Makes a CA and a certificate for {@code hostname}, and starts serving. */
+  /**
+   * Makes a CA and a certificate for {@code hostname}, and starts serving; for a field initializer or a
+   * {@code @BeforeAll} that declares no checked exception.
+   *
+   * @throws IllegalArgumentException when the hostname is not a DNS name
+   * @throws UncheckedIOException     when the server cannot bind on loopback
+   * @throws IllegalStateException    when this JVM cannot make the test certificate
+   */
+  public static TlsServer start(String hostname) {
+    Checks.notNull("hostname", hostname);
+    if (!HOSTNAME.matcher(hostname).matches()) {
+      throw new IllegalArgumentException("hostname must be a DNS name such as orders.internal.example.com, but was '"
+          + hostname + "'");
+    }
+    try {
+      return new TlsServer(hostname);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the TLS test server for " + hostname + " could not start: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("the TLS test server for " + hostname + " could not make its certificate: "
+          + e, e);
+    }
+  }
+
+  /** Makes a CA and a certificate for {@code hostname}, and starts serving; see {@link #start(String)}. */
   public TlsServer(String hostname) throws Exception {
     KeyPairGenerator kpg = KeyPairGenerator.getInstance("EC");
     kpg.initialize(256);

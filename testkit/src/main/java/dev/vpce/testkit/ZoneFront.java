@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The TCP front of one endpoint in one zone: it listens on the zone's loopback address (the emulated
@@ -24,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * connections it accepted, so a test can assert which zone served it. Thread-safe.
  */
 public final class ZoneFront {
+  private static final Logger LOG = LoggerFactory.getLogger("dev.vpce.testkit");
   private static final int BACKLOG = 64;
   private static final Duration FILL_PROBE = Duration.ofMillis(200);
   private static final int MAX_FILLERS = 16;
@@ -35,6 +39,7 @@ public final class ZoneFront {
   private final AtomicInteger connections = new AtomicInteger();
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final List<Socket> fillers = new ArrayList<>();
+  private final AtomicBoolean warnedNoTarget = new AtomicBoolean();
 
   private volatile BackendMode mode = BackendMode.HEALTHY;
   private volatile Duration latency = Duration.ZERO;
@@ -220,9 +225,14 @@ public final class ZoneFront {
       }
       InetSocketAddress target = endpoint.target();
       if (target == null) {
+        if (warnedNoTarget.compareAndSet(false, true)) {
+          LOG.warn("vpce-testkit [{}] closes every connection: endpoint {} has no target to forward to; give it "
+              + "one with EndpointSpec.target(..) or EmulatedEndpoint.target(..)", describe(), endpoint.id());
+        }
         end(client, null); // nothing to forward to: an orderly close
         return;
       }
+      warnedNoTarget.set(false);
       upstream = new Socket();
       open.add(upstream);
       upstream.connect(target, 5_000);

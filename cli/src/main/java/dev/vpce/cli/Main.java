@@ -1,0 +1,18 @@
+package dev.vpce.cli;
+
+import java.util.Arrays;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+
+/** {@code java -jar vpce-cli.jar doctor ...}: see {@link DoctorOptions#USAGE}. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    // vpce's own INFO lines would interleave with the report; --verbose shows them on stderr
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+          Arrays.asList(args).contains("--verbose") ? "debug" : "warn");
+    }
+    System.exit(Cli.run(args, System.out, System.err, () -> DefaultCredentialsProvider.builder().build()));
+  }
+}
