@@ -96,6 +96,10 @@ public final class Demo {
     if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
     }
+    if (java.util.Arrays.asList(args).contains("--help")) {
+      System.out.println(DemoOptions.USAGE);
+      return;
+    }
     DemoOptions options;
     try {
       options = DemoOptions.parse(args);

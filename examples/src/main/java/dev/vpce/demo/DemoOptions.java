@@ -19,7 +19,7 @@ public record DemoOptions(Duration phase, boolean httpOnly, boolean colour, Path
   public static final Duration MAX_PHASE = Duration.ofSeconds(60);
   public static final Duration DEFAULT_PHASE = Duration.ofSeconds(10);
   static final String USAGE = """
-      usage: java -jar vpce-demo.jar [--phase=10s] [--http-only] [--no-colour] [--html=FILE]
+      usage: java -jar vpce-demo.jar [--phase=10s] [--http-only] [--no-colour] [--html=FILE] [--help]
         --phase=D      length of each of the six phases, 500ms to 60s (default 10s)
         --http-only    HTTP clients only, no database
         --no-colour    plain text (also --no-color, or the NO_COLOR environment variable)
