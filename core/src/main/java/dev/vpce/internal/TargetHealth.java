@@ -2,6 +2,7 @@ package dev.vpce.internal;
 
 import dev.vpce.BreakerState;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.IllegalStateTransitionException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import java.io.IOException;
@@ -259,6 +260,9 @@ public final class TargetHealth {
         // OPEN -> HALF_OPEN took the one half-open permit, which is never given back: the slot is the gate
         t.trial.set(new Trial(Thread.currentThread().getId(), now));
         return true;
+      } catch (IllegalStateTransitionException closedMeanwhile) {
+        // another thread's success closed the breaker after we read OPEN: no trial is needed any more
+        return false;
       } finally {
         t.acquiring.set(false);
       }
