@@ -18,13 +18,22 @@ public class DiscoveryException extends IOException {
     FAILED
   }
 
+  /** Why discovery failed. */
   private final Reason reason;
 
+  /**
+   * A discovery failure.
+   *
+   * @param reason  why it failed, which decides whether retrying can help
+   * @param message what failed and what to do about it
+   * @param cause   the AWS SDK's exception, or null
+   */
   public DiscoveryException(Reason reason, String message, Throwable cause) {
     super(message, cause);
     this.reason = reason;
   }
 
+  /** Why discovery failed. */
   public Reason reason() {
     return reason;
   }

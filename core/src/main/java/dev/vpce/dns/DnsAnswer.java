@@ -12,6 +12,7 @@ import java.util.List;
  * @param ttl       the smallest TTL along the answer, its CNAMEs included
  */
 public record DnsAnswer(List<InetAddress> addresses, Duration ttl) {
+  /** Copies the addresses, so the answer stays as received. */
   public DnsAnswer {
     addresses = List.copyOf(addresses);
   }

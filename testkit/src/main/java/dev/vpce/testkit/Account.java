@@ -17,6 +17,7 @@ import java.util.Map;
  * @param zoneNamesById   this account's AZ name for each AZ ID
  */
 public record Account(String id, String accessKeyId, String secretAccessKey, Map<String, String> zoneNamesById) {
+  /** Copies the zone mapping, so the account stays as built. */
   public Account {
     zoneNamesById = Map.copyOf(zoneNamesById);
   }

@@ -9,6 +9,7 @@ package dev.vpce.testkit;
  * @param id   the AZ ID
  */
 public record Zone(String name, String id) {
+  /** Rejects a missing name or ID, naming the field. */
   public Zone {
     Checks.notNull("zone.name", name);
     Checks.notNull("zone.id", id);

@@ -22,6 +22,7 @@ public final class PrivateLinkDnsResolver implements DnsResolver {
   private final DnsResolver fallback;
   private final boolean reporting;
 
+  /** Unbound hosts resolve through the system resolver. */
   public PrivateLinkDnsResolver(PrivateLink privateLink) {
     this(privateLink, SystemDefaultDnsResolver.INSTANCE);
   }

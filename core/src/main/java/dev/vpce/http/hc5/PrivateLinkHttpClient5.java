@@ -73,6 +73,7 @@ public final class PrivateLinkHttpClient5 {
     this.privateLink = Checks.notNull("privateLink", privateLink);
   }
 
+  /** A builder of clients and connection managers whose connects follow {@code privateLink}'s routes. */
   public static PrivateLinkHttpClient5 builder(PrivateLink privateLink) {
     return new PrivateLinkHttpClient5(privateLink);
   }
