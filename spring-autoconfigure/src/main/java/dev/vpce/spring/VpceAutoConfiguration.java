@@ -26,16 +26,15 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 @EnableConfigurationProperties(VpceProperties.class)
 public class VpceAutoConfiguration {
 
-  /** The resolver for the endpoints' DNS names, from {@code vpce.dns.*}. */
+  /** The resolver for the endpoints' DNS names, from {@code vpce.dns.*}; built on its first lookup. */
   @Bean
   @ConditionalOnMissingBean
   @Conditional(OnVpceBindingsCondition.class)
   public NameResolver vpceNameResolver(VpceProperties properties) {
-    if (properties.dns().servers().isEmpty()) {
-      return NameResolver.system();
-    }
-    VpcePropertiesValidator.dnsServers(properties.dns().servers()); // names the bad entry
-    return VpcePrivateLinkFactory.nameResolver(properties);
+    VpcePropertiesValidator.dnsServers(properties.dns().servers()); // names the bad entry, now
+    // built on the first lookup, which the PrivateLink makes on its own thread: dnsjava's initialisation
+    // stays off the start-up thread
+    return new LazyNameResolver(() -> VpcePrivateLinkFactory.nameResolver(properties));
   }
 
   /** Starts resolving at once in the background; with {@code vpce.startup.wait-for-bindings} it waits here. */
