@@ -12,27 +12,29 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * The {@link PrivateLink} built from the {@code vpce.*} properties, closed with the context. Optional beans
- * it uses: an {@link EndpointDiscovery} (default: the EC2 API), a {@link NameResolver} (default: from
- * {@code vpce.dns.*}), {@link PrivateLinkListener}s and {@link VpceBuilderCustomizer}s.
+ * it uses: an {@link EndpointDiscovery} (default: the EC2 API from {@code vpce.ec2.*}), an
+ * {@link AwsCredentialsProvider} for that EC2 API (default: the SDK's default chain), a {@link NameResolver}
+ * (default: from {@code vpce.dns.*}), {@link PrivateLinkListener}s and {@link VpceBuilderCustomizer}s. The
+ * {@code PrivateLink} is registered for JDBC while the context runs ({@link VpceJdbcRegistration}).
  */
 @AutoConfiguration
 @ConditionalOnProperty(prefix = "vpce", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(VpceProperties.class)
 public class VpceAutoConfiguration {
 
-  /** The resolver for the endpoints' DNS names, from {@code vpce.dns.*}. */
+  /** The resolver for the endpoints' DNS names, from {@code vpce.dns.*}; built on its first lookup. */
   @Bean
   @ConditionalOnMissingBean
   @Conditional(OnVpceBindingsCondition.class)
   public NameResolver vpceNameResolver(VpceProperties properties) {
-    if (properties.dns().servers().isEmpty()) {
-      return NameResolver.system();
-    }
-    VpcePropertiesValidator.dnsServers(properties.dns().servers()); // names the bad entry
-    return VpcePrivateLinkFactory.nameResolver(properties);
+    VpcePropertiesValidator.dnsServers(properties.dns().servers()); // names the bad entry, now
+    // built on the first lookup, which the PrivateLink makes on its own thread: dnsjava's initialisation
+    // stays off the start-up thread
+    return new LazyNameResolver(() -> VpcePrivateLinkFactory.nameResolver(properties));
   }
 
   /** Starts resolving at once in the background; with {@code vpce.startup.wait-for-bindings} it waits here. */
@@ -40,10 +42,21 @@ public class VpceAutoConfiguration {
   @ConditionalOnMissingBean
   @Conditional(OnVpceBindingsCondition.class)
   public PrivateLink privateLink(VpceProperties properties, NameResolver vpceNameResolver,
-      ObjectProvider<EndpointDiscovery> discovery, ObjectProvider<PrivateLinkListener> listeners,
-      ObjectProvider<VpceBuilderCustomizer> customizers) {
+      ObjectProvider<EndpointDiscovery> discovery, ObjectProvider<AwsCredentialsProvider> ec2Credentials,
+      ObjectProvider<PrivateLinkListener> listeners, ObjectProvider<VpceBuilderCustomizer> customizers) {
     return VpcePrivateLinkFactory.create(properties, vpceNameResolver, discovery.getIfUnique(),
-        listeners.orderedStream().toList(), customizers.orderedStream().toList());
+        ec2Credentials.getIfUnique(), listeners.orderedStream().toList(), customizers.orderedStream().toList());
+  }
+
+  /**
+   * Registers the {@code PrivateLink} for JDBC ({@code jdbc:vpce:} URLs and socket factories in this JVM), and
+   * unregisters it before it closes.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnBean(PrivateLink.class)
+  public VpceJdbcRegistration vpceJdbcRegistration(PrivateLink privateLink) {
+    return new VpceJdbcRegistration(privateLink);
   }
 
   /** Every read of vpce's state for health and the endpoint goes through this one bean. */

@@ -7,10 +7,12 @@ import dev.vpce.PrivateLink;
 import dev.vpce.PrivateLinkListener;
 import dev.vpce.discovery.EndpointDiscovery;
 import dev.vpce.dns.NameResolver;
+import dev.vpce.jdbc.VpceJdbc;
 import java.net.UnknownHostException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /** Turns checked {@link VpceProperties} into a started {@link PrivateLink}. */
 final class VpcePrivateLinkFactory {
@@ -25,7 +27,8 @@ final class VpcePrivateLinkFactory {
   }
 
   static PrivateLink create(VpceProperties p, NameResolver nameResolver, EndpointDiscovery discovery,
-      List<PrivateLinkListener> listeners, List<VpceBuilderCustomizer> customizers) {
+      AwsCredentialsProvider ec2Credentials, List<PrivateLinkListener> listeners,
+      List<VpceBuilderCustomizer> customizers) {
     VpcePropertiesValidator.validate(p);
     PrivateLink.Builder b = PrivateLink.builder();
     p.bindings().values().forEach(binding -> b.bind(binding(binding)));
@@ -43,9 +46,19 @@ final class VpcePrivateLinkFactory {
         .breakerOpenWait(p.breaker().openWait())
         .breakerMaxOpenWait(p.breaker().maxOpenWait())
         .breakerTrialTimeout(p.breaker().trialTimeout());
+    if (p.ec2().region() != null) {
+      b.region(p.ec2().region());
+    }
+    if (p.ec2().endpoint() != null) {
+      b.ec2Endpoint(p.ec2().endpoint());
+    }
+    if (ec2Credentials != null) {
+      b.ec2Credentials(ec2Credentials);
+    }
     if (discovery != null) {
       b.discovery(discovery);
     }
+    b.listener(VpceJdbc.listener()); // PoolFailbacks hear route tier changes at once
     listeners.forEach(b::listener);
     customizers.forEach(c -> c.customize(b));
     PrivateLink privateLink;

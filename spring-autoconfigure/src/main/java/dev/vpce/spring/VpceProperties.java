@@ -1,5 +1,6 @@
 package dev.vpce.spring;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                  true)
  * @param placement where this process runs; by default the environment, ECS task metadata, then IMDSv2 tell
  * @param vpcId     the caller's VPC for discovery; by default the one the placement source reports
+ * @param ec2       the EC2 API that discovery calls; credentials come from an AwsCredentialsProvider bean
+ *                  when the context has one, else from the SDK's default chain
  * @param dns       how the endpoints' DNS names are resolved
  * @param breaker   the circuit breaker each endpoint address gets
  * @param refresh   how often endpoint metadata is refreshed
@@ -30,6 +33,7 @@ public record VpceProperties(
     Map<String, BindingProperties> bindings,
     @DefaultValue PlacementProperties placement,
     String vpcId,
+    @DefaultValue Ec2Properties ec2,
     @DefaultValue DnsProperties dns,
     @DefaultValue BreakerProperties breaker,
     @DefaultValue RefreshProperties refresh,
@@ -68,6 +72,17 @@ public record VpceProperties(
    * @param budget   the time the whole placement chain (environment, ECS task metadata, IMDSv2) may take
    */
   public record PlacementProperties(String zoneName, String zoneId, @DefaultValue("1s") Duration budget) {}
+
+  /**
+   * The EC2 API that discovers endpoints for {@code service-name} bindings (not used by static bindings).
+   *
+   * @param region   the AWS Region of the EC2 API, for example us-east-1; by default this process's Region
+   *                 (AWS_REGION, the SDK's region chain, then the placement source)
+   * @param endpoint the EC2 API endpoint, for example the VPC's own EC2 interface endpoint
+   *                 (https://vpce-0123456789abcdef0-abcdefgh.ec2.us-east-1.vpce.amazonaws.com) in a private
+   *                 subnet, or an emulator in tests; by default the Region's public endpoint
+   */
+  public record Ec2Properties(String region, URI endpoint) {}
 
   /**
    * DNS for the endpoints' names.

@@ -2,6 +2,7 @@ package dev.vpce.spring;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ final class VpcePropertiesValidator {
   private static final Pattern ZONE_ID = Pattern.compile("[a-z]{2,}\\d+(?:-[a-z]+\\d+)?-az\\d+");
   private static final Pattern HOSTNAME = Pattern.compile(
       "(?=.{1,253}$)([a-zA-Z0-9_]([a-zA-Z0-9_-]{0,61}[a-zA-Z0-9])?\\.)*[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?");
+  private static final Pattern REGION = Pattern.compile("[a-z]{2}(?:-[a-z]+)+-\\d+");
   private static final Pattern VPC_ID = Pattern.compile("vpc-([0-9a-f]{8}|[0-9a-f]{17})");
   private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9a-fA-F:]*:[0-9a-fA-F:.]*");
 
@@ -46,6 +48,7 @@ final class VpcePropertiesValidator {
     if (p.vpcId() != null) {
       matches("vpce.vpc-id", p.vpcId(), VPC_ID, "vpc- and 8 or 17 hex digits, such as vpc-0fedcba9876543210");
     }
+    ec2(p.ec2());
     for (int i = 0; i < p.dns().servers().size(); i++) {
       dnsServer("vpce.dns.servers[" + i + "]", p.dns().servers().get(i));
     }
@@ -117,6 +120,22 @@ final class VpcePropertiesValidator {
             "key each zonal name by an AZ name such as us-east-1a or an AZ ID such as use1-az6");
       }
       matches(prefix + "zonal-dns-names." + zone, z.getValue(), HOSTNAME, "the endpoint's zonal DNS name");
+    }
+  }
+
+  private static void ec2(VpceProperties.Ec2Properties ec2) {
+    if (ec2.region() != null) {
+      matches("vpce.ec2.region", ec2.region(), REGION, "an AWS Region such as us-east-1");
+    }
+    URI endpoint = ec2.endpoint();
+    if (endpoint != null) {
+      String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
+      if (!endpoint.isAbsolute() || !(scheme.equals("https") || scheme.equals("http")) || endpoint.getHost() == null
+          || endpoint.getRawQuery() != null || endpoint.getRawFragment() != null || endpoint.getRawUserInfo() != null) {
+        throw new VpceConfigurationException("vpce.ec2.endpoint", endpoint, "is not an http(s) URL of a host",
+            "use the endpoint's URL such as https://ec2.us-east-1.amazonaws.com or the URL of the VPC's EC2 "
+                + "interface endpoint, with no query, fragment or user");
+      }
     }
   }
 

@@ -19,7 +19,7 @@ class ConfigurationMetadataTest {
       repo = ConfigurationMetadataRepositoryJsonBuilder.create(in).build();
     }
     Map<String, ConfigurationMetadataProperty> all = repo.getAllProperties();
-    assertThat(all.keySet().stream().filter(k -> k.startsWith("vpce."))).hasSize(18);
+    assertThat(all.keySet().stream().filter(k -> k.startsWith("vpce."))).hasSize(20);
     all.forEach((key, p) -> {
       if (key.startsWith("vpce.")) {
         assertThat(p.getDescription()).as(key).isNotBlank();
@@ -37,6 +37,9 @@ class ConfigurationMetadataTest {
     assertThat(all.get("vpce.dns.stale-answer-limit").getDefaultValue()).isEqualTo("5m");
     assertThat(all.get("vpce.placement.budget").getDefaultValue()).isEqualTo("1s");
     assertThat(all.get("vpce.http.connect-timeout").getDefaultValue()).isEqualTo("2s");
+    assertThat(all.get("vpce.ec2.region").getType()).isEqualTo("java.lang.String");
+    assertThat(all.get("vpce.ec2.endpoint").getType()).isEqualTo("java.net.URI");
+    assertThat(all.get("vpce.ec2.endpoint").getDescription()).contains("interface endpoint");
     assertThat(all.get("vpce.bindings").getDescription()).contains("service-name").contains("regional-dns-name")
         .contains("zonal-dns-names").contains("bind-private-dns-name");
   }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vpce.PrivateLink;
+import dev.vpce.PrivateLinkClosedException;
 import dev.vpce.dns.DnsAnswer;
 import dev.vpce.dns.NameResolver;
+import dev.vpce.jdbc.VpceJdbc;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +32,83 @@ class VpceAutoConfigurationTest {
       seen[0] = ctx.getBean(PrivateLink.class);
       assertThat(seen[0].isBound(Props.HOST)).isTrue();
     });
-    assertThatThrownBy(() -> seen[0].resolve(Props.HOST)).hasMessageContaining("closed");
+    assertThatThrownBy(() -> seen[0].resolve(Props.HOST)).isInstanceOf(PrivateLinkClosedException.class);
+  }
+
+  @Test
+  void thePrivateLinkIsRegisteredForJdbcWhileTheContextRunsAndUnregisteredBeforeItCloses() {
+    PrivateLink[] seen = new PrivateLink[1];
+    runner.withPropertyValues(Props.staticBinding()).run(ctx -> {
+      assertThat(ctx).hasSingleBean(VpceJdbcRegistration.class);
+      seen[0] = ctx.getBean(PrivateLink.class);
+      assertThat(VpceJdbc.registered()).contains(seen[0]);
+    });
+    assertThat(VpceJdbc.registered()).doesNotContain(seen[0]);
+  }
+
+  @Test
+  void anApplicationsOwnPrivateLinkIsRegisteredForJdbcButNotClosedByTheStarter() throws Exception {
+    try (PrivateLink own = Props.ownPrivateLink("own.example.com")) {
+      runner.withBean(PrivateLink.class, () -> own, bd -> bd.setDestroyMethodName(""))
+          .run(ctx -> assertThat(VpceJdbc.registered()).contains(own));
+      assertThat(VpceJdbc.registered()).doesNotContain(own);
+      assertThat(own.isBound("own.example.com")).isTrue();
+    }
+  }
+
+  @Test
+  void theEc2PropertiesAndACredentialsBeanReachTheDefaultDiscovery() throws Exception {
+    // a loopback HTTP server stands in for EC2 and records how vpce's own EC2 client signed its call
+    java.util.List<String> authorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
+    com.sun.net.httpserver.HttpServer ec2 = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    ec2.createContext("/", exchange -> {
+      authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+      exchange.sendResponseHeaders(503, -1);
+      exchange.close();
+    });
+    ec2.start();
+    try {
+      runner.withPropertyValues("vpce.bindings.orders.host=" + Props.HOST,
+              "vpce.bindings.orders.service-name=com.amazonaws.vpce.eu-west-3.vpce-svc-0123456789abcdef0",
+              "vpce.placement.zone-name=eu-west-3a", "vpce.vpc-id=vpc-0fedcba9876543210", "vpce.startup.timeout=2s",
+              "vpce.ec2.region=eu-west-3", "vpce.ec2.endpoint=http://127.0.0.1:" + ec2.getAddress().getPort())
+          .withBean(software.amazon.awssdk.auth.credentials.AwsCredentialsProvider.class,
+              () -> software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                  software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIAEXAMPLEEXAMPLE12", "secret")))
+          .run(ctx -> {
+            assertThat(ctx).hasNotFailed();
+            assertThatThrownBy(() -> ctx.getBean(PrivateLink.class).resolve(Props.HOST))
+                .isInstanceOf(java.net.UnknownHostException.class);
+            // a cold JVM builds its first SDK client slowly; discovery keeps going in the background
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !authorizations.isEmpty());
+            assertThat(authorizations).allSatisfy(a ->
+                assertThat(a).contains("Credential=AKIAEXAMPLEEXAMPLE12/").contains("/eu-west-3/ec2/aws4_request"));
+          });
+    } finally {
+      ec2.stop(0);
+    }
+  }
+
+  @Test
+  void aRegionThatIsNotARegionStopsStartUp() {
+    runner.withPropertyValues(Props.staticBinding()).withPropertyValues("vpce.ec2.region=US East").run(ctx -> {
+      FailureAnalysis a = analyze(ctx.getStartupFailure());
+      assertThat(a.getDescription()).contains("vpce.ec2.region").contains("'US East'").contains("is malformed");
+      assertThat(a.getAction()).contains("vpce.ec2.region").contains("us-east-1");
+    });
+  }
+
+  @Test
+  void anEc2EndpointThatIsNotAnHttpUrlStopsStartUp() {
+    for (String bad : new String[] {"ec2.us-east-1.amazonaws.com", "ftp://ec2.example.com", "https://u:p@ec2.example.com"}) {
+      runner.withPropertyValues(Props.staticBinding()).withPropertyValues("vpce.ec2.endpoint=" + bad).run(ctx -> {
+        FailureAnalysis a = analyze(ctx.getStartupFailure());
+        assertThat(a.getDescription()).contains("vpce.ec2.endpoint").contains("'" + bad + "'")
+            .contains("is not an http(s) URL of a host");
+        assertThat(a.getAction()).contains("vpce.ec2.endpoint").contains("https://ec2.us-east-1.amazonaws.com");
+      });
+    }
   }
 
   @Test

@@ -2,8 +2,6 @@ package dev.vpce.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vpce.discovery.Ec2EndpointDiscovery;
-import dev.vpce.discovery.EndpointDiscovery;
 import dev.vpce.testkit.LocalPrivateLink;
 import dev.vpce.testkit.LocalPrivateLinkExtension;
 import java.util.Map;
@@ -15,16 +13,14 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
  * Discovered bindings ({@code service-name}) against the kit's EC2 emulator: the endpoint's state decides
- * health, and {@code vpce.startup.wait-for-bindings} turns a missing route into a start-up failure. The EC2
- * client is a bean pointed at the kit (static credentials, explicit region) until the core builder takes
- * the EC2 endpoint and region as settings.
+ * health, and {@code vpce.startup.wait-for-bindings} turns a missing route into a start-up failure. vpce's
+ * own EC2 client is pointed at the kit through {@code vpce.ec2.endpoint} and {@code vpce.ec2.region}, with the
+ * kit's static credentials from an {@link AwsCredentialsProvider} bean.
  */
 class VpceDiscoveryIT {
   @RegisterExtension
@@ -36,22 +32,17 @@ class VpceDiscoveryIT {
   @BeforeEach
   void kit(LocalPrivateLink kit) {
     this.kit = kit;
-    Ec2Client ec2 = Ec2Client.builder()
-        .region(Region.of(kit.region()))
-        .endpointOverride(kit.ec2().endpoint())
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-            kit.callerAccount().accessKeyId(), kit.callerAccount().secretAccessKey())))
-        .httpClient(UrlConnectionHttpClient.create())
-        .build();
     String[] binding = Props.kitBinding(kit);
     runner = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(VpceAutoConfiguration.class, VpceActuatorAutoConfiguration.class))
-        .withBean(EndpointDiscovery.class, () -> Ec2EndpointDiscovery.create(ec2))
+        .withBean(AwsCredentialsProvider.class, () -> StaticCredentialsProvider.create(AwsBasicCredentials.create(
+            kit.callerAccount().accessKeyId(), kit.callerAccount().secretAccessKey())))
         .withPropertyValues(binding[0], binding[2], binding[3], binding[4])
+        .withPropertyValues("vpce.ec2.endpoint=" + kit.ec2().endpoint(), "vpce.ec2.region=" + kit.region())
         .withPropertyValues("vpce.bindings.orders.service-name=" + LocalPrivateLink.DEFAULT_SERVICE_NAME,
             "vpce.bindings.orders.bind-private-dns-name=false",
             "vpce.vpc-id=" + kit.vpcId(),
-            "vpce.startup.timeout=5s",
+            "vpce.startup.timeout=30s", // vpce builds its EC2 client on first use: slow in a cold, busy JVM
             "management.endpoints.web.exposure.include=vpce");
   }
 
@@ -119,5 +110,31 @@ class VpceDiscoveryIT {
       Map<String, Object> details = indicator.health(true).getDetails();
       assertThat(((VpceStatus.BindingStatus) details.get(Props.HOST)).state()).isEqualTo("available");
     });
+  }
+
+  @Test
+  void discoveryCallsTheEc2EndpointOfThePropertiesWithTheCredentialsBean() {
+    int before = kit.ec2().calls();
+    runner.withPropertyValues("vpce.startup.wait-for-bindings=true").run(ctx -> {
+      assertThat(ctx).hasNotFailed();
+      assertThat(kit.ec2().calls()).as("DescribeVpcEndpoints reached the kit").isGreaterThan(before);
+    });
+  }
+
+  @Test
+  void withoutTheCredentialsBeanTheSdkChainIsUsedAndTheKitRefusesItsKey() {
+    new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(VpceAutoConfiguration.class, VpceActuatorAutoConfiguration.class))
+        .withPropertyValues(Props.kitBinding(kit)[0], Props.kitBinding(kit)[2], Props.kitBinding(kit)[3])
+        .withPropertyValues("vpce.bindings.orders.service-name=" + LocalPrivateLink.DEFAULT_SERVICE_NAME,
+            "vpce.vpc-id=" + kit.vpcId(), "vpce.startup.timeout=2s",
+            "vpce.ec2.endpoint=" + kit.ec2().endpoint(), "vpce.ec2.region=" + kit.region())
+        .withSystemProperties("aws.accessKeyId=AKIAWRONGWRONGWRONG1", "aws.secretAccessKey=wrong")
+        .run(ctx -> {
+          assertThat(ctx).hasNotFailed();
+          Health health = ctx.getBean(VpceHealthIndicator.class).health(true);
+          assertThat(health.getStatus().getCode()).isEqualTo("DOWN");
+          assertThat(kit.ec2().calls()).as("the call reached the kit, which refused the key").isPositive();
+        });
   }
 }

@@ -34,8 +34,8 @@ class VpceSpringBootIT {
   static TlsServer tls;
 
   @SpringBootConfiguration
-  @EnableAutoConfiguration
-  static class App {}
+  @EnableAutoConfiguration(excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+  static class App {} // HTTP only: VpceDataSourceJdbcIT has the DataSource
 
   @DynamicPropertySource
   static void vpce(DynamicPropertyRegistry registry) throws Exception {
