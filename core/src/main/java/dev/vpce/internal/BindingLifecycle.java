@@ -5,6 +5,7 @@ import dev.vpce.Endpoint;
 import dev.vpce.EndpointUnavailableException;
 import dev.vpce.Placement;
 import dev.vpce.PrivateLinkClosedException;
+import dev.vpce.Route;
 import dev.vpce.RouteTier;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -49,6 +50,7 @@ final class BindingLifecycle {
 
   final String host;
   final Binding binding;
+  final BindingHistory history;
   private final Duration startupTimeout;
   private final Duration refreshInterval;
   private final LocalZoneFinder zones;
@@ -69,10 +71,11 @@ final class BindingLifecycle {
   private volatile Exception lastError;
   private volatile boolean startupWaitOver;
 
-  BindingLifecycle(Binding binding, Duration startupTimeout, Duration refreshInterval, LocalZoneFinder zones,
-      RouteComputer routes, Events events, Consumer<String> bindPrivateName) {
+  BindingLifecycle(Binding binding, BindingHistory history, Duration startupTimeout, Duration refreshInterval,
+      LocalZoneFinder zones, RouteComputer routes, Events events, Consumer<String> bindPrivateName) {
     this.host = binding.host();
     this.binding = binding;
+    this.history = history;
     this.startupTimeout = startupTimeout;
     this.refreshInterval = refreshInterval;
     this.zones = zones;
@@ -160,7 +163,7 @@ final class BindingLifecycle {
   /** Discovery (or the binding's own data) failed; {@code why} is what callers are told until a route exists. */
   void discoveryFailed(Exception why) {
     synchronized (this) {
-      lastError = why;
+      lastError = history.error(why);
       failedAttempts++;
       if (state == State.ROUTED || state == State.CLOSED) {
         return; // the data plane decides: the last good route stays
@@ -204,7 +207,7 @@ final class BindingLifecycle {
       startup.complete(null);
       return true;
     }
-    lastError = t.failure;
+    lastError = history.error(t.failure);
     if (state != State.ROUTED) {
       startup.complete(null);
     }
@@ -218,7 +221,7 @@ final class BindingLifecycle {
     } else if (table == null || table.failure == null || !e.getMessage().equals(table.failure.getMessage())) {
       LOG.warn("{}", e.getMessage());
     }
-    lastError = e;
+    lastError = history.error(e);
     state = State.FAILED;
     table = RouteTable.failed(e);
     routes.ended(host);
@@ -277,9 +280,10 @@ final class BindingLifecycle {
     return state;
   }
 
-  boolean hasRoute() {
+  /** The route callers are given now (its first rotation), or null while there is none. */
+  Route route() {
     RouteTable t = table;
-    return t != null && t.route != null;
+    return t == null ? null : t.route;
   }
 
   /** Whether this binding's route holds the address. */
@@ -292,9 +296,9 @@ final class BindingLifecycle {
     return endpoint;
   }
 
-  /** The bound endpoint a placement change should re-apply, or null when none is available yet. */
-  synchronized Endpoint boundEndpoint() {
-    return bound == null ? null : bound.endpoint();
+  /** What the route is computed from (a placement change re-applies its endpoint), or null before that. */
+  synchronized BoundEndpoint bound() {
+    return bound;
   }
 
   LongAdder tierCount(RouteTier tier) {
