@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * One binding at the moment {@link PrivateLink#status()} was taken. Immutable.
  *
- * @param host              the binding's hostname (lower case as configured)
+ * @param host              the binding's hostname, as configured
  * @param state             where the binding is in its lifecycle
  * @param endpoint          the endpoint it uses or last saw, or null before discovery found one
  * @param lastGoodDiscovery when a discovery answer last listed its endpoint, or null (never, or a static
