@@ -27,6 +27,7 @@ import java.util.Map;
 public record BindingStatus(String host, BindingState state, EndpointStatus endpoint, Instant lastGoodDiscovery,
     String lastError, Instant lastErrorAt, Map<RefreshKind, Long> refreshFailures, List<DnsNameStatus> dnsNames,
     Route route, List<TargetStatus> targets) {
+  /** Copies the lists and the map, with every {@link RefreshKind} present (0 when absent). */
   public BindingStatus {
     Map<RefreshKind, Long> counts = new EnumMap<>(RefreshKind.class);
     for (RefreshKind k : RefreshKind.values()) {

@@ -19,6 +19,7 @@ import java.util.List;
  */
 public record DnsNameStatus(String name, String zone, List<InetAddress> addresses, Duration ttl, Duration age,
     boolean stale) {
+  /** Copies {@code addresses}; null is not allowed. */
   public DnsNameStatus {
     addresses = List.copyOf(addresses);
   }

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
  * @param bindings  every configured binding, in the order they were bound
  */
 public record PrivateLinkStatus(Instant takenAt, Placement placement, List<BindingStatus> bindings) {
+  /** Copies {@code bindings}. */
   public PrivateLinkStatus {
     bindings = List.copyOf(bindings);
   }

@@ -191,7 +191,8 @@ public final class FailoverHarness {
     local.mode(BackendMode.HEALTHY);
     String url = "https://" + HOST + ":" + kit.endpoint().port() + "/close";
     AtomicInteger counted = new AtomicInteger();
-    try (PrivateLink pl = privateLink(kit, adaptive, counted); Client client = kind.factory().create(pl, tls, kit.endpoint().port())) {
+    try (PrivateLink pl = privateLink(kit, adaptive, counted); Client client = kind.factory()
+        .create(pl, tls, kit.endpoint().port())) {
       long[] warmNanos = new long[warm];
       for (int i = 0; i < warm; i++) {
         warmNanos[i] = timed(client, url);
@@ -235,7 +236,8 @@ public final class FailoverHarness {
     local.latency(Duration.ofMillis(150));
     String url = "https://" + HOST + ":" + kit.endpoint().port() + "/close";
     AtomicInteger counted = new AtomicInteger();
-    try (PrivateLink pl = privateLink(kit, adaptive, counted); Client client = kind.factory().create(pl, tls, kit.endpoint().port())) {
+    try (PrivateLink pl = privateLink(kit, adaptive, counted); Client client = kind.factory()
+        .create(pl, tls, kit.endpoint().port())) {
       int before = local.connections();
       long[] nanos = new long[requests];
       for (int i = 0; i < requests; i++) {

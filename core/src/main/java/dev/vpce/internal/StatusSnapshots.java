@@ -1,6 +1,5 @@
 package dev.vpce.internal;
 
-import dev.vpce.BindingState;
 import dev.vpce.BindingStatus;
 import dev.vpce.DnsNameStatus;
 import dev.vpce.Endpoint;
@@ -28,8 +27,9 @@ import java.util.regex.Pattern;
  * included; the request path does no work for it.
  */
 final class StatusSnapshots {
-  /** The Region inside an endpoint's regional DNS name: {@code vpce-….vpce-svc-….us-east-1.vpce.amazonaws.com}. */
-  private static final Pattern REGION_IN_NAME = Pattern.compile("\\.([a-z]{2}(?:-[a-z]+)+-\\d+)\\.vpce\\.amazonaws\\.com");
+  /** The Region in an endpoint's regional DNS name: {@code vpce-….vpce-svc-….us-east-1.vpce.amazonaws.com}. */
+  private static final Pattern REGION_IN_NAME =
+      Pattern.compile("\\.([a-z]{2}(?:-[a-z]+)+-\\d+)\\.vpce\\.amazonaws\\.com");
 
   private final Clock clock;
   private final String configuredRegion;
@@ -64,18 +64,9 @@ final class StatusSnapshots {
       failures.put(k, h.failures(k));
     }
     BindingHistory.Failure last = h.lastError();
-    return new BindingStatus(l.host, state(l.state()), endpoint, h.lastGoodDiscovery(),
+    return new BindingStatus(l.host, l.state(), endpoint, h.lastGoodDiscovery(),
         last == null ? null : last.line(), last == null ? null : last.at(), failures, names(bound, now), route,
         targets(bound, route));
-  }
-
-  private static BindingState state(BindingLifecycle.State s) {
-    return switch (s) {
-      case STARTING -> BindingState.STARTING;
-      case ROUTED -> BindingState.ROUTED;
-      case FAILED -> BindingState.FAILED;
-      case CLOSED -> BindingState.CLOSED;
-    };
   }
 
   /** The local zone's name first, then the regional name. */
