@@ -155,6 +155,21 @@ public final class PrivateLink implements AutoCloseable {
     return engine.refreshFailures();
   }
 
+  /**
+   * What this instance knows now, in types: the placement and its source; per binding its lifecycle state,
+   * endpoint (ID, state, VPC, Region, why it was chosen), last good discovery, last error, failed refreshes
+   * by kind, DNS names (addresses, TTL, age, stale), route and tier, and per socket address the breaker
+   * state, failures in a row and the time of the next trial. {@link PrivateLinkStatus#toString()} prints it
+   * as a table.
+   *
+   * <p>Built on demand from state the instance already keeps: it never blocks on the network or waits for
+   * start-up, so a health check may call it at any time (before start-up ends, and after {@link #close()},
+   * when every binding is {@link BindingState#CLOSED}), and it adds no work to {@link #resolve}.
+   */
+  public PrivateLinkStatus status() {
+    return engine.status();
+  }
+
   /** Stops every thread this instance started, and closes the EC2 client it created. Idempotent. */
   @Override
   public void close() {

@@ -7,6 +7,7 @@ import dev.vpce.PrivateLink;
 import dev.vpce.PrivateLinkListener;
 import dev.vpce.dns.NameResolver;
 import dev.vpce.http.hc5.PrivateLinkHttpClient5;
+import dev.vpce.http.jdk.PrivateLinkConnectProxy;
 import dev.vpce.http.okhttp.PrivateLinkOkHttp;
 import dev.vpce.testkit.BackendMode;
 import dev.vpce.testkit.LocalPrivateLink;
@@ -14,6 +15,10 @@ import dev.vpce.testkit.TlsServer;
 import dev.vpce.testkit.ZoneFront;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,8 +48,8 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.vpce.benchmarks.FailoverHarness [warm] [requests]</pre>
  *
- * <p>A client is one {@link ClientKind}: adding the JDK client through the CONNECT proxy is one more entry
- * in {@link #CLIENTS}.
+ * <p>A client is one {@link ClientKind} in {@link #CLIENTS}: HttpClient 5 classic and async, OkHttp, and the
+ * JDK client through vpce's CONNECT proxy (whose own connect timeout, 2 s by default, is the caller's).
  */
 public final class FailoverHarness {
   static final String HOST = "orders.internal.example.com";
@@ -56,13 +61,14 @@ public final class FailoverHarness {
   }
 
   interface ClientFactory {
-    Client create(PrivateLink privateLink, TlsServer tls);
+    /** A client for this PrivateLink that trusts the TLS server; {@code port} is the endpoint's port. */
+    Client create(PrivateLink privateLink, TlsServer tls, int port) throws IOException;
   }
 
   record ClientKind(String name, ClientFactory factory) {}
 
   static final List<ClientKind> CLIENTS = List.of(
-      new ClientKind("HttpClient 5 classic", (pl, tls) -> {
+      new ClientKind("HttpClient 5 classic", (pl, tls, port) -> {
         CloseableHttpClient http = PrivateLinkHttpClient5.builder(pl).sslContext(tls.clientContext()).build();
         return new Client() {
           @Override
@@ -79,7 +85,7 @@ public final class FailoverHarness {
           }
         };
       }),
-      new ClientKind("HttpClient 5 async", (pl, tls) -> {
+      new ClientKind("HttpClient 5 async", (pl, tls, port) -> {
         CloseableHttpAsyncClient http = PrivateLinkHttpClient5.builder(pl).sslContext(tls.clientContext())
             .buildAsync();
         http.start();
@@ -95,7 +101,7 @@ public final class FailoverHarness {
           }
         };
       }),
-      new ClientKind("OkHttp 5", (pl, tls) -> {
+      new ClientKind("OkHttp 5", (pl, tls, port) -> {
         OkHttpClient http = PrivateLinkOkHttp.configure(new OkHttpClient.Builder(), pl)
             .sslSocketFactory(tls.clientContext().getSocketFactory(), tls.trustManager()).build();
         return new Client() {
@@ -111,6 +117,24 @@ public final class FailoverHarness {
           public void close() {
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
+          }
+        };
+      }),
+      new ClientKind("JDK HttpClient (proxy)", (pl, tls, port) -> {
+        // the proxy's connectTimeout (2 s by default) is the caller's timeout: it alone connects to the endpoint
+        PrivateLinkConnectProxy proxy = PrivateLinkConnectProxy.builder(pl).allowedPorts(port).start();
+        HttpClient http = HttpClient.newBuilder().proxy(proxy.proxySelector()).sslContext(tls.clientContext())
+            .version(HttpClient.Version.HTTP_1_1).build();
+        return new Client() {
+          @Override
+          public int get(String url) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode();
+          }
+
+          @Override
+          public void close() {
+            proxy.close();
           }
         };
       }));
@@ -167,7 +191,8 @@ public final class FailoverHarness {
     local.mode(BackendMode.HEALTHY);
     String url = "https://" + HOST + ":" + kit.endpoint().port() + "/close";
     AtomicInteger counted = new AtomicInteger();
-    try (PrivateLink pl = privateLink(kit, adaptive, counted); Client client = kind.factory().create(pl, tls)) {
+    try (PrivateLink pl = privateLink(kit, adaptive, counted); Client client = kind.factory()
+        .create(pl, tls, kit.endpoint().port())) {
       long[] warmNanos = new long[warm];
       for (int i = 0; i < warm; i++) {
         warmNanos[i] = timed(client, url);
@@ -211,7 +236,8 @@ public final class FailoverHarness {
     local.latency(Duration.ofMillis(150));
     String url = "https://" + HOST + ":" + kit.endpoint().port() + "/close";
     AtomicInteger counted = new AtomicInteger();
-    try (PrivateLink pl = privateLink(kit, adaptive, counted); Client client = kind.factory().create(pl, tls)) {
+    try (PrivateLink pl = privateLink(kit, adaptive, counted); Client client = kind.factory()
+        .create(pl, tls, kit.endpoint().port())) {
       int before = local.connections();
       long[] nanos = new long[requests];
       for (int i = 0; i < requests; i++) {

@@ -1,10 +1,12 @@
 package dev.vpce.internal;
 
 import dev.vpce.Binding;
+import dev.vpce.BindingState;
 import dev.vpce.Endpoint;
 import dev.vpce.EndpointUnavailableException;
 import dev.vpce.Placement;
 import dev.vpce.PrivateLinkClosedException;
+import dev.vpce.Route;
 import dev.vpce.RouteTier;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -45,10 +47,9 @@ final class BindingLifecycle {
   private static final Logger LOG = LoggerFactory.getLogger("dev.vpce");
   private static final int MISSING_ANSWERS_THAT_END_A_ROUTE = 2;
 
-  enum State { STARTING, ROUTED, FAILED, CLOSED }
-
   final String host;
   final Binding binding;
+  final BindingHistory history;
   private final Duration startupTimeout;
   private final Duration refreshInterval;
   private final LocalZoneFinder zones;
@@ -60,7 +61,7 @@ final class BindingLifecycle {
   /** Serialises endpoint inputs (discovery, placement), which do DNS lookups; the state lock is separate. */
   private final Object applying = new Object();
 
-  private State state = State.STARTING; // guarded by this
+  private BindingState state = BindingState.STARTING; // guarded by this
   private BoundEndpoint bound; // guarded by this; what the route is computed from
   private int missingAnswers; // guarded by this
   private int failedAttempts; // guarded by this
@@ -69,10 +70,11 @@ final class BindingLifecycle {
   private volatile Exception lastError;
   private volatile boolean startupWaitOver;
 
-  BindingLifecycle(Binding binding, Duration startupTimeout, Duration refreshInterval, LocalZoneFinder zones,
-      RouteComputer routes, Events events, Consumer<String> bindPrivateName) {
+  BindingLifecycle(Binding binding, BindingHistory history, Duration startupTimeout, Duration refreshInterval,
+      LocalZoneFinder zones, RouteComputer routes, Events events, Consumer<String> bindPrivateName) {
     this.host = binding.host();
     this.binding = binding;
+    this.history = history;
     this.startupTimeout = startupTimeout;
     this.refreshInterval = refreshInterval;
     this.zones = zones;
@@ -113,9 +115,9 @@ final class BindingLifecycle {
       bindPrivateName.accept(ep.privateDnsName()); // before callers are released, so they see it bound
     }
     boolean routedNow;
-    State before;
+    BindingState before;
     synchronized (this) {
-      if (state == State.CLOSED) {
+      if (state == BindingState.CLOSED) {
         return;
       }
       before = state;
@@ -124,8 +126,9 @@ final class BindingLifecycle {
       failedAttempts = 0;
       routedNow = recompute();
     }
-    if (routedNow && before != State.ROUTED) {
-      LOG.info("vpce [{}] {} {}{}, local zone {}", host, before == State.STARTING ? "bound to" : "routing again to",
+    if (routedNow && before != BindingState.ROUTED) {
+      LOG.info("vpce [{}] {} {}{}, local zone {}", host,
+          before == BindingState.STARTING ? "bound to" : "routing again to",
           ep.id() != null ? ep.id() : ep.regionalDnsName(), ep.serviceName() != null ? " (" + ep.serviceName() + ")"
               : "", b.localName() == null ? "none: routing regional" : b.localZone() + " via " + b.localName());
     }
@@ -135,7 +138,7 @@ final class BindingLifecycle {
     EndpointUnavailableException e = EndpointStates.exception(host, ep, p, refreshInterval);
     boolean ends = EndpointStates.endsRoute(ep.state());
     synchronized (this) {
-      if (state == State.ROUTED && !ends) {
+      if (state == BindingState.ROUTED && !ends) {
         LOG.info("vpce [{}] endpoint {} is {} (a change in progress; its interfaces keep serving): keeping the "
             + "route", host, ep.id(), ep.state());
         return;
@@ -148,24 +151,24 @@ final class BindingLifecycle {
   void endpointMissing(EndpointUnavailableException why) {
     synchronized (this) {
       missingAnswers++;
-      if (state == State.ROUTED && missingAnswers < MISSING_ANSWERS_THAT_END_A_ROUTE) {
+      if (state == BindingState.ROUTED && missingAnswers < MISSING_ANSWERS_THAT_END_A_ROUTE) {
         LOG.warn("vpce [{}] the endpoint was missing from one discovery answer; keeping the route until an answer "
             + "confirms it", host);
         return;
       }
-      fail(why, state == State.ROUTED ? "endpoint missing from " + missingAnswers + " answers in a row" : null);
+      fail(why, state == BindingState.ROUTED ? "endpoint missing from " + missingAnswers + " answers in a row" : null);
     }
   }
 
   /** Discovery (or the binding's own data) failed; {@code why} is what callers are told until a route exists. */
   void discoveryFailed(Exception why) {
     synchronized (this) {
-      lastError = why;
+      lastError = history.error(why);
       failedAttempts++;
-      if (state == State.ROUTED || state == State.CLOSED) {
+      if (state == BindingState.ROUTED || state == BindingState.CLOSED) {
         return; // the data plane decides: the last good route stays
       }
-      if (state == State.STARTING && (Failures.isLasting(why) || table != null)) {
+      if (state == BindingState.STARTING && (Failures.isLasting(why) || table != null)) {
         table = RouteTable.failed(Failures.unavailable(host, binding.serviceName(), why));
         startup.complete(null);
       }
@@ -175,22 +178,22 @@ final class BindingLifecycle {
   /** A DNS answer of one of this binding's names, or a breaker of one of its addresses, changed. */
   void routeInputsChanged() {
     boolean routedNow;
-    State before;
+    BindingState before;
     synchronized (this) {
-      if (bound == null || state == State.FAILED || state == State.CLOSED) {
+      if (bound == null || state == BindingState.FAILED || state == BindingState.CLOSED) {
         return;
       }
       before = state;
       routedNow = recompute();
     }
-    if (routedNow && before == State.STARTING) {
+    if (routedNow && before == BindingState.STARTING) {
       LOG.info("vpce [{}] the endpoint's names answer now; routing", host);
     }
   }
 
   /** Releases callers waiting for start-up; later calls are told the instance is closed. */
   synchronized void close() {
-    state = State.CLOSED;
+    state = BindingState.CLOSED;
     startup.complete(null);
   }
 
@@ -199,13 +202,13 @@ final class BindingLifecycle {
     RouteTable t = routes.compute(host, bound, table != null && table.route != null ? table : null);
     table = t;
     if (t.route != null) {
-      state = State.ROUTED;
+      state = BindingState.ROUTED;
       lastError = null;
       startup.complete(null);
       return true;
     }
-    lastError = t.failure;
-    if (state != State.ROUTED) {
+    lastError = history.error(t.failure);
+    if (state != BindingState.ROUTED) {
       startup.complete(null);
     }
     return false;
@@ -218,8 +221,8 @@ final class BindingLifecycle {
     } else if (table == null || table.failure == null || !e.getMessage().equals(table.failure.getMessage())) {
       LOG.warn("{}", e.getMessage());
     }
-    lastError = e;
-    state = State.FAILED;
+    lastError = history.error(e);
+    state = BindingState.FAILED;
     table = RouteTable.failed(e);
     routes.ended(host);
     startup.complete(null);
@@ -233,7 +236,7 @@ final class BindingLifecycle {
     if (t != null) {
       return t;
     }
-    if (state() == State.CLOSED) {
+    if (state() == BindingState.CLOSED) {
       throw new PrivateLinkClosedException(host);
     }
     if (startupWaitOver) {
@@ -252,7 +255,7 @@ final class BindingLifecycle {
       throw Failures.unavailable(host, binding.serviceName(), (Exception) e.getCause());
     }
     startupWaitOver = true;
-    if (state() == State.CLOSED) {
+    if (state() == BindingState.CLOSED) {
       throw new PrivateLinkClosedException(host);
     }
     t = table;
@@ -273,13 +276,14 @@ final class BindingLifecycle {
             : "start-up failed " + attempts + " time(s), last: " + Failures.oneLine(last)), last);
   }
 
-  synchronized State state() {
+  synchronized BindingState state() {
     return state;
   }
 
-  boolean hasRoute() {
+  /** The route callers are given now (its first rotation), or null while there is none. */
+  Route route() {
     RouteTable t = table;
-    return t != null && t.route != null;
+    return t == null ? null : t.route;
   }
 
   /** Whether this binding's route holds the address. */
@@ -292,9 +296,9 @@ final class BindingLifecycle {
     return endpoint;
   }
 
-  /** The bound endpoint a placement change should re-apply, or null when none is available yet. */
-  synchronized Endpoint boundEndpoint() {
-    return bound == null ? null : bound.endpoint();
+  /** What the route is computed from (a placement change re-applies its endpoint), or null before that. */
+  synchronized BoundEndpoint bound() {
+    return bound;
   }
 
   LongAdder tierCount(RouteTier tier) {

@@ -3,6 +3,7 @@ package dev.vpce.internal;
 import dev.vpce.Endpoint;
 import dev.vpce.EndpointUnavailableException;
 import dev.vpce.Placement;
+import dev.vpce.RefreshKind;
 import dev.vpce.discovery.DiscoveryException;
 import dev.vpce.discovery.EndpointDiscovery;
 import java.time.Duration;
@@ -130,6 +131,7 @@ final class DiscoveryRounds {
       if (chosen == null) {
         b.endpointMissing(EndpointChooser.missing(b.host, service, vpc));
       } else {
+        b.history.discovered(EndpointChooser.why(chosen, found, vpc));
         b.endpointFound(chosen, p);
       }
     } catch (EndpointUnavailableException e) {
@@ -147,8 +149,9 @@ final class DiscoveryRounds {
     boolean anyStarting = false;
     for (BindingLifecycle b : bindings) {
       Exception told = describe(b, e, vpc);
-      boolean starting = !b.hasRoute();
+      boolean starting = b.route() == null;
       anyStarting |= starting;
+      b.history.refreshFailed(starting ? RefreshKind.START_UP : RefreshKind.ENDPOINT, e);
       b.discoveryFailed(told);
       events.emit(l -> l.refreshFailed(b.host, starting ? "start-up" : "endpoint", e));
     }

@@ -55,6 +55,7 @@ public final class DnsCache {
     volatile IpAddressType types = IpAddressType.IPV4;
     volatile List<InetAddress> addresses = List.of();
     volatile Instant expiresAt = Instant.MIN;
+    volatile Instant receivedAt; // null until a first answer
     Duration ttl = MAX_RETRY; // guarded by this; until a first answer, retries back off to the cap
     int failures; // guarded by this
     Scheduler.Cancellable next; // guarded by this
@@ -122,6 +123,18 @@ public final class DnsCache {
     return e == null ? null : e.expiresAt;
   }
 
+  /**
+   * A tracked name's current answer, for the status: its addresses, when it was received (null before a
+   * first answer) and when it expires. Null when the name is not tracked. Takes no lock.
+   */
+  public View view(String name) {
+    Entry e = entries.get(name);
+    return e == null ? null : new View(e.addresses, e.receivedAt, e.expiresAt);
+  }
+
+  /** A name's answer as served now; see {@link #view}. */
+  public record View(List<InetAddress> addresses, Instant receivedAt, Instant expiresAt) {}
+
   /** Stops tracking a name. */
   public void forget(String name) {
     Entry e = entries.remove(name);
@@ -139,6 +152,7 @@ public final class DnsCache {
     boolean changed = !answer.addresses().equals(e.addresses);
     e.addresses = answer.addresses();
     e.expiresAt = now.plus(answer.ttl());
+    e.receivedAt = now;
     e.ttl = answer.ttl();
     e.failures = 0;
     Duration ahead = answer.ttl().multipliedBy(3).dividedBy(4);

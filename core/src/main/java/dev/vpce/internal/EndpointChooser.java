@@ -52,4 +52,16 @@ final class EndpointChooser {
         + service + " " + where + ": create one (aws ec2 create-vpc-endpoint --vpc-endpoint-type Interface "
         + "--service-name " + service + (vpc == null ? "" : " --vpc-id " + vpc) + " ...), or check the Region", null);
   }
+
+  /** Why {@code chosen} was chosen among {@code found}, in words for the status. */
+  static String why(Endpoint chosen, List<Endpoint> found, String vpc) {
+    long rivals = found.stream().filter(e -> e != chosen && (vpc == null || e.vpcId() == null
+        || vpc.equals(e.vpcId()))).count();
+    String where = vpc != null ? " in " + vpc + ", this process's VPC" : " in the only VPC that has one";
+    if (rivals == 0) {
+      return "the only endpoint of the service" + where;
+    }
+    return (chosen.isAvailable() ? "available, " : "none available, ") + "lowest ID of " + (rivals + 1)
+        + " endpoints of the service" + where;
+  }
 }

@@ -5,6 +5,8 @@ import dev.vpce.BreakerState;
 import dev.vpce.Endpoint;
 import dev.vpce.Placement;
 import dev.vpce.PrivateLinkClosedException;
+import dev.vpce.PrivateLinkStatus;
+import dev.vpce.RefreshKind;
 import dev.vpce.Route;
 import dev.vpce.RouteTier;
 import dev.vpce.UnboundHostException;
@@ -81,8 +83,9 @@ public final class Engine implements AutoCloseable {
         new Backoff(Duration.ofSeconds(1), maxPlacementWait, settings.random()), events, this::placementKnown);
     List<BindingLifecycle> discovered = new ArrayList<>();
     for (Binding b : settings.bindings()) {
-      BindingLifecycle l = new BindingLifecycle(b, settings.startupTimeout(), settings.refreshInterval(), zones,
-          routes, events, name -> bindPrivateName(name, b.host()));
+      BindingHistory history = new BindingHistory(settings.clock(), b.isStatic() ? "static binding" : null);
+      BindingLifecycle l = new BindingLifecycle(b, history, settings.startupTimeout(), settings.refreshInterval(),
+          zones, routes, events, name -> bindPrivateName(name, b.host()));
       lifecycles.add(l);
       byHost.put(key(b.host()), l);
       if (!b.isStatic()) {
@@ -202,6 +205,12 @@ public final class Engine implements AutoCloseable {
     return refreshFailures.sum();
   }
 
+  /** A snapshot of every binding, built from the state the parts keep; never blocks on the network. */
+  public PrivateLinkStatus status() {
+    return new StatusSnapshots(settings.clock(), settings.region(), dns, health).take(placement.current(),
+        lifecycles);
+  }
+
   // ---------------------------------------------------------------- inputs from the parts
 
   private void bindPrivateName(String privateName, String host) {
@@ -218,7 +227,8 @@ public final class Engine implements AutoCloseable {
         scheduler.schedule("placement " + l.host, () -> l.endpointFound(StaticEndpoints.of(l.binding, p), p),
             Duration.ZERO);
       } else {
-        Endpoint ep = l.boundEndpoint();
+        BoundEndpoint bound = l.bound();
+        Endpoint ep = bound == null ? null : bound.endpoint();
         if (ep != null) {
           scheduler.schedule("placement " + l.host, () -> l.endpointFound(ep, p), Duration.ZERO);
         }
@@ -241,6 +251,7 @@ public final class Engine implements AutoCloseable {
     refreshFailures.increment();
     for (BindingLifecycle l : lifecycles) {
       if (names.uses(l.host, name)) {
+        l.history.refreshFailed(RefreshKind.DNS, failure);
         events.emit(li -> li.refreshFailed(l.host, "dns " + name, failure));
       }
     }

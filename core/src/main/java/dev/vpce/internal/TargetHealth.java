@@ -11,14 +11,17 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -74,6 +77,8 @@ public final class TargetHealth {
     /** Set while one caller moves the breaker from open to half-open; everyone else stays out. */
     final AtomicBoolean acquiring = new AtomicBoolean();
     final ConnectTimeEstimate connectTime = new ConnectTimeEstimate();
+    /** Counted failures in a row, for the status (the breaker keeps its own window). */
+    final AtomicInteger failuresInRow = new AtomicInteger();
     /** Opens in a row (reset when closed); the open wait is the interval function of it. */
     int opens; // only in transition callbacks, which resilience4j serializes per breaker
     /** When the current open wait ends, so that routes skip an open breaker without asking it (no garbage). */
@@ -292,12 +297,31 @@ public final class TargetHealth {
     return out;
   }
 
+  /** One socket address's breaker as the status shows it; {@code nextTrialAt} is null while closed. */
+  public record View(InetSocketAddress address, BreakerState state, int failuresInRow, Instant nextTrialAt) {}
+
+  /** The breakers of an address (one per port that had outcomes), for the status; takes no lock. */
+  public List<View> views(InetAddress address) {
+    Target[] ts = byAddress.getOrDefault(address, new Target[0]);
+    List<View> out = new ArrayList<>(ts.length);
+    for (Target t : ts) {
+      BreakerState s = t.state();
+      Trial trial = t.trial.get();
+      Instant next = s == BreakerState.OPEN ? Instant.ofEpochMilli(t.dueMillis)
+          : s == BreakerState.CLOSED ? null
+          : trial == null ? clock.instant() : Instant.ofEpochMilli(trial.startedMillis() + trialTimeoutMillis);
+      out.add(new View(t.address, s, t.failuresInRow.get(), next));
+    }
+    return out;
+  }
+
   // ---------------------------------------------------------------- outcomes
 
   /** A connect (and TLS handshake, if any) to this socket address succeeded; the TCP connect took connectTime. */
   public void success(InetSocketAddress address, Duration connectTime) {
     Target t = target(address);
     t.trial.set(null);
+    t.failuresInRow.set(0);
     if (connectTime != null) {
       t.connectTime.sample(connectTime);
     }
@@ -324,6 +348,7 @@ public final class TargetHealth {
       return false;
     }
     t.trial.set(null);
+    t.failuresInRow.incrementAndGet();
     t.breaker.onError(0, TimeUnit.NANOSECONDS, cause);
     return true;
   }

@@ -6,14 +6,31 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class JdkClientIT extends HttpAdapterContract {
   PrivateLinkConnectProxy proxy;
   HttpClient http;
 
+  @Test
+  void aBlackholedLocalZoneCostsTheAdaptiveDeadlineNotTheConnectTimeout() throws Exception {
+    assertABlackholedLocalZoneCostsTheAdaptiveDeadlineNotTheConnectTimeout();
+  }
+
   @Override
   void startClient() throws Exception {
-    proxy = PrivateLinkConnectProxy.builder(privateLink).connectTimeout(CONNECT_TIMEOUT)
+    start(CONNECT_TIMEOUT);
+  }
+
+  /** The proxy's connect timeout is the caller's timeout here: the JDK client only connects to the proxy. */
+  @Override
+  void restartClient(Duration connectTimeout) throws Exception {
+    stopClient();
+    start(connectTimeout);
+  }
+
+  private void start(Duration connectTimeout) throws Exception {
+    proxy = PrivateLinkConnectProxy.builder(privateLink).connectTimeout(connectTimeout)
         .allowedPorts(endpoint.port()).start();
     http = HttpClient.newBuilder().proxy(proxy.proxySelector()).sslContext(tls.clientContext())
         .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();

@@ -1,11 +1,16 @@
 package dev.vpce.micrometer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vpce.Binding;
+import dev.vpce.EndpointUnavailableException;
+import dev.vpce.FakeDiscovery;
 import dev.vpce.FakeNameResolver;
+import dev.vpce.MutableClock;
 import dev.vpce.Placement;
 import dev.vpce.PrivateLink;
+import dev.vpce.discovery.DiscoveryException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -45,6 +50,47 @@ class PrivateLinkMetricsTest {
       assertThat(registry.get("vpce.breakers").tags("state", "open").gauge().value()).isEqualTo(1);
       assertThat(registry.get("vpce.breakers").tags("state", "closed").gauge().value()).isEqualTo(1);
       assertThat(registry.get("vpce.refresh.failures").functionCounter().count()).isZero();
+    }
+  }
+
+  @Test
+  void publishesBindingsByStateStaleNamesAndRefreshFailuresByBindingAndKind() throws Exception {
+    String billing = "billing.internal.example.com";
+    MutableClock clock = new MutableClock();
+    FakeNameResolver dns = new FakeNameResolver()
+        .answer(REGIONAL, Duration.ofSeconds(60), "127.0.1.1", "127.0.1.2")
+        .answer(ZONAL, Duration.ofSeconds(60), "127.0.1.1");
+    FakeDiscovery discovery = new FakeDiscovery().fail(new DiscoveryException(DiscoveryException.Reason.ACCESS_DENIED,
+        "not authorized to perform ec2:DescribeVpcEndpoints", null));
+    try (PrivateLink pl = PrivateLink.builder()
+        .bind(Binding.builder(HOST).regionalDnsName(REGIONAL).zonalDnsName("us-east-1a", ZONAL).build())
+        .bind(billing, "com.amazonaws.vpce.us-east-1.vpce-svc-0b0b0b0b0b0b0b0b0")
+        .placement(Placement.ofZoneName("us-east-1a"))
+        .discovery(discovery)
+        .nameResolver(dns)
+        .clock(clock)
+        .build()) {
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      new PrivateLinkMetrics(pl).bindTo(registry);
+      pl.resolve(HOST);
+      assertThatThrownBy(() -> pl.resolve(billing)).isInstanceOf(EndpointUnavailableException.class);
+
+      assertThat(registry.get("vpce.bindings").tags("state", "routed").gauge().value()).isEqualTo(1);
+      assertThat(registry.get("vpce.bindings").tags("state", "starting").gauge().value()).isEqualTo(1);
+      assertThat(registry.get("vpce.bindings").tags("state", "failed").gauge().value()).isZero();
+      assertThat(registry.get("vpce.bindings").tags("state", "closed").gauge().value()).isZero();
+      assertThat(registry.get("vpce.binding.refresh.failures").tags("binding", billing, "kind", "start_up")
+          .functionCounter().count()).isPositive();
+      assertThat(registry.get("vpce.binding.refresh.failures").tags("binding", billing, "kind", "endpoint")
+          .functionCounter().count()).isZero();
+      assertThat(registry.get("vpce.binding.refresh.failures").tags("binding", HOST, "kind", "start_up")
+          .functionCounter().count()).isZero();
+      assertThat(registry.get("vpce.binding.refresh.failures").tags("binding", HOST, "kind", "dns")
+          .functionCounter().count()).isZero();
+      assertThat(registry.get("vpce.dns.stale").gauge().value()).isZero();
+
+      clock.advance(Duration.ofSeconds(61)); // both answers past their 60 s TTL: no refresh has landed yet
+      assertThat(registry.get("vpce.dns.stale").gauge().value()).isEqualTo(2);
     }
   }
 }
