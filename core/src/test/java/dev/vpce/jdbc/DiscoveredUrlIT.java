@@ -34,8 +34,8 @@ class DiscoveredUrlIT {
   @Test
   void aDiscoveredBindingFromUrlParametersAsksTheEc2ApiAndConnectsThroughTheLocalZone(LocalPrivateLink kit)
       throws Exception {
-    // the SDK's chain must stop at its first link, or it would go on to the container and instance
-    // metadata services: refuse to run anywhere the jdbc execution's static kit credentials are not set
+    // the SDK's chain must stop at its first link (the build also disables and blackholes the metadata
+    // services): refuse to run, with this message, anywhere the jdbc execution's kit credentials are not set
     assertThat(System.getProperty("aws.accessKeyId"))
         .as("run in core's jdbc failsafe execution, which sets aws.accessKeyId to the kit's caller account")
         .isEqualTo(kit.callerAccount().accessKeyId());
