@@ -4,6 +4,7 @@ import dev.vpce.Endpoint;
 import dev.vpce.Placement;
 import dev.vpce.PlacementSourceKind;
 import dev.vpce.PrivateLink;
+import dev.vpce.PrivateLinkClosedException;
 import dev.vpce.Route;
 import dev.vpce.RouteTier;
 import java.io.IOException;
@@ -25,6 +26,22 @@ final class EngineShim {
 
   static boolean isBound(PrivateLink link, String host) {
     return link.isBound(host);
+  }
+
+  /**
+   * Whether the link was closed: its route for a bound host answers {@link PrivateLinkClosedException}.
+   * One route read (what {@code resolve} would do first); a binding still starting may wait for start-up
+   * here, as its first connect would.
+   */
+  static boolean isClosed(PrivateLink link, String host) {
+    try {
+      link.route(host);
+      return false;
+    } catch (PrivateLinkClosedException e) {
+      return true;
+    } catch (UnknownHostException | RuntimeException e) {
+      return false; // not closed: unbound, not started, or unavailable; the connect reports it
+    }
   }
 
   /** The socket addresses for one new connection, best first; may put an address due for a trial first. */
@@ -81,9 +98,8 @@ final class EngineShim {
   static String zoneOf(PrivateLink link, String host, InetAddress address) {
     Endpoint ep = link.endpoint(host);
     if (ep != null) {
-      String literal = address.getHostAddress();
       for (Endpoint.Eni eni : ep.interfaces()) {
-        if (eni.ips().contains(literal)) {
+        if (hasAddress(eni, address)) {
           return "zone " + (eni.zoneName() != null && eni.zoneId() != null
               ? eni.zoneName() + " (" + eni.zoneId() + ")" : eni.zoneName() != null ? eni.zoneName() : eni.zoneId());
         }
@@ -93,6 +109,35 @@ final class EngineShim {
     return local != null ? "local zone " + local : "regional";
   }
 
+  /**
+   * Whether an ENI holds the address. IPv4 literals compare as text (one canonical form); IPv6 ones are
+   * parsed, since EC2 writes them compressed ({@code 2600:1f18::1}) and the JDK does not.
+   */
+  static boolean hasAddress(Endpoint.Eni eni, InetAddress address) {
+    for (String ip : eni.ips()) {
+      if (ip.indexOf(':') < 0) {
+        if (ip.equals(address.getHostAddress())) {
+          return true;
+        }
+      } else if (address instanceof java.net.Inet6Address
+          && (Character.digit(ip.charAt(0), 16) >= 0 || ip.charAt(0) == ':')) {
+        try {
+          if (InetAddress.getByName(ip).equals(address)) { // hex or ':' first, with ':': parsed, never looked up
+            return true;
+          }
+        } catch (UnknownHostException e) {
+          // not an IPv6 literal: not this address
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The binding's route, read once per connect (one volatile read and a map lookup); when its first
+   * address is in the local zone, remembers that address's zone for messages (a map write only when the
+   * first address changes).
+   */
   private static Route learnLocalZone(PrivateLink link, String host) throws UnknownHostException {
     Route r = link.route(host);
     if (r.tier() == RouteTier.LOCAL_ZONE && r.localZone() != null) {

@@ -6,6 +6,8 @@ import dev.vpce.dns.NameResolver;
 import dev.vpce.internal.Names;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +24,8 @@ import java.util.regex.Pattern;
  * what is expected. Equal configurations share one {@code PrivateLink}.
  */
 record UrlConfig(String host, String serviceName, String regionalDnsName, Map<String, String> zonalDnsNames,
-    String zone, String zoneId, List<InetSocketAddress> dnsServers, Duration startupTimeout) {
+    String zone, String zoneId, List<InetSocketAddress> dnsServers, Duration startupTimeout, String region,
+    URI ec2Endpoint) {
 
   static final String SERVICE_NAME = "vpceServiceName";
   static final String REGIONAL_DNS_NAME = "vpceRegionalDnsName";
@@ -31,8 +34,10 @@ record UrlConfig(String host, String serviceName, String regionalDnsName, Map<St
   static final String ZONE_ID = "vpceZoneId";
   static final String DNS_SERVERS = "vpceDnsServers";
   static final String STARTUP_TIMEOUT = "vpceStartupTimeout";
+  static final String REGION = "vpceRegion";
+  static final String EC2_ENDPOINT = "vpceEc2Endpoint";
   static final List<String> KNOWN = List.of(SERVICE_NAME, REGIONAL_DNS_NAME, ZONAL_DNS_NAMES, ZONE, ZONE_ID,
-      DNS_SERVERS, STARTUP_TIMEOUT);
+      DNS_SERVERS, STARTUP_TIMEOUT, REGION, EC2_ENDPOINT);
 
   private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
   private static final Pattern IP_PORT = Pattern.compile("(\\d{1,3}(?:\\.\\d{1,3}){3}|\\[[0-9a-fA-F:.]+\\])(?::(\\d{1,5}))?");
@@ -45,7 +50,8 @@ record UrlConfig(String host, String serviceName, String regionalDnsName, Map<St
   /** The key under which equal configurations share one {@code PrivateLink}. */
   String key() {
     return host.toLowerCase(java.util.Locale.ROOT) + "|" + serviceName + "|" + regionalDnsName + "|"
-        + new TreeMap<>(zonalDnsNames) + "|" + zone + "|" + zoneId + "|" + dnsServers + "|" + startupTimeout;
+        + new TreeMap<>(zonalDnsNames) + "|" + zone + "|" + zoneId + "|" + dnsServers + "|" + startupTimeout + "|"
+        + region + "|" + ec2Endpoint;
   }
 
   static UrlConfig parse(String host, Map<String, String> parameters) throws SQLException {
@@ -121,12 +127,49 @@ record UrlConfig(String host, String serviceName, String regionalDnsName, Map<St
         default -> Duration.ofMinutes(n);
       };
     }
+    String region = parameters.get(REGION);
+    if (region != null) {
+      check(REGION, region, Names.REGION, "a Region such as us-east-1");
+    }
+    URI ec2 = null;
+    String ec2Text = parameters.get(EC2_ENDPOINT);
+    if (ec2Text != null) {
+      ec2 = ec2Endpoint(ec2Text);
+    }
+    if (regional != null) {
+      for (String awsOnly : new String[] {REGION, EC2_ENDPOINT}) {
+        if (parameters.containsKey(awsOnly)) {
+          throw new SQLException("jdbc:vpce: parameter " + awsOnly + "=" + parameters.get(awsOnly) + " needs "
+              + SERVICE_NAME + " (it configures the EC2 API that discovers the endpoint; a static endpoint given "
+              + "by " + REGIONAL_DNS_NAME + " makes no AWS call)", "08001");
+        }
+      }
+    }
     if (service == null && regional == null && !parameters.isEmpty()) {
       throw new SQLException("jdbc:vpce: parameters " + parameters.keySet() + " describe no binding: add "
           + SERVICE_NAME + " (discovered endpoint) or " + REGIONAL_DNS_NAME + " (static endpoint), or register a "
           + "PrivateLink that binds " + host + " with VpceJdbc.register", "08001");
     }
-    return new UrlConfig(host, service, regional, Map.copyOf(zonal), zone, zoneId, List.copyOf(servers), startup);
+    return new UrlConfig(host, service, regional, Map.copyOf(zonal), zone, zoneId, List.copyOf(servers), startup,
+        region, ec2);
+  }
+
+  private static URI ec2Endpoint(String text) throws SQLException {
+    String expected = "jdbc:vpce: parameter " + EC2_ENDPOINT + " must be an absolute http or https URI with a host "
+        + "and nothing after the path, such as https://ec2.us-east-1.amazonaws.com or the VPC's EC2 interface "
+        + "endpoint, but was '" + text + "'";
+    URI uri;
+    try {
+      uri = new URI(text);
+    } catch (URISyntaxException e) {
+      throw new SQLException(expected + " (" + e.getMessage() + ")", "08001", e);
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getRawQuery() != null
+        || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+      throw new SQLException(expected, "08001");
+    }
+    return uri;
   }
 
   private static InetSocketAddress dnsServer(String s, String all) throws SQLException {
@@ -174,6 +217,12 @@ record UrlConfig(String host, String serviceName, String regionalDnsName, Map<St
     }
     if (startupTimeout != null) {
       pl.startupTimeout(startupTimeout);
+    }
+    if (region != null) {
+      pl.region(region);
+    }
+    if (ec2Endpoint != null) {
+      pl.ec2Endpoint(ec2Endpoint);
     }
     return pl.build();
   }

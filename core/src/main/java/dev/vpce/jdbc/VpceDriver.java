@@ -1,6 +1,7 @@
 package dev.vpce.jdbc;
 
 import dev.vpce.PrivateLink;
+import dev.vpce.PrivateLinkClosedException;
 import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -26,7 +27,9 @@ import java.util.logging.Logger;
  * <p>{@code vpce*} parameters, in the URL or in the connection properties (the URL wins):
  * {@code vpceServiceName} (discover the endpoint of this service), or {@code vpceRegionalDnsName} (a static
  * endpoint) with optional {@code vpceZonalDnsNames=zone:name,…}; {@code vpceZone} / {@code vpceZoneId}
- * (placement override); {@code vpceDnsServers=ip[:port],…}; {@code vpceStartupTimeout=10s}.
+ * (placement override); {@code vpceDnsServers=ip[:port],…}; {@code vpceStartupTimeout=10s}; with
+ * {@code vpceServiceName} only, {@code vpceRegion} (the Region of the EC2 API) and {@code vpceEc2Endpoint}
+ * (for example the VPC's EC2 interface endpoint); the EC2 credentials come from the AWS SDK's default chain.
  */
 public final class VpceDriver implements Driver {
   // by name: each factory's class needs its driver on the classpath, and an application has one or two
@@ -73,6 +76,9 @@ public final class VpceDriver implements Driver {
     }
     PrivateLink link = VpceJdbc.registeredFor(u.host());
     if (link == null) {
+      if (!config.describesBinding() && VpceJdbc.closedFor(u.host()) != null) {
+        throw closed(u.host(), null);
+      }
       if (!config.describesBinding()) {
         throw new SQLException("jdbc:vpce: no PrivateLink binds " + u.host() + ": register one with "
             + "VpceJdbc.register(privateLink), or describe the binding in the URL with "
@@ -112,6 +118,11 @@ public final class VpceDriver implements Driver {
   /** The driver's exception, or 08001 naming the binding and each address tried when vpce's route failed. */
   static SQLException translate(SQLException e, String host) {
     for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof PrivateLinkClosedException c) {
+        SQLException out = closed(host, c);
+        out.addSuppressed(e);
+        return out;
+      }
       if (t instanceof ZonalConnectException z) {
         SQLException out = new SQLException(z.getMessage(), "08001", z.getCause());
         out.addSuppressed(e);
@@ -127,6 +138,13 @@ public final class VpceDriver implements Driver {
       }
     }
     return e;
+  }
+
+  /** 08001 for a host whose only {@code PrivateLink} was closed. */
+  static SQLException closed(String host, PrivateLinkClosedException cause) {
+    return new SQLException("jdbc:vpce: the PrivateLink that binds " + host + " is closed, so vpce cannot route "
+        + "the connection: register an open PrivateLink for " + host + " with VpceJdbc.register (and call "
+        + "VpceJdbc.unregister before closing one), or describe the binding in the URL", "08001", cause);
   }
 
   private static Driver realDriver(JdbcUrl u) throws SQLException {

@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
  *       parameters and closed when the JVM shuts down. Socket factories also find those, by host, once a
  *       {@code jdbc:vpce:} URL has built them.</li>
  * </ol>
+ * A {@code PrivateLink} that was closed is skipped; when only closed ones bind a host, its connections fail
+ * with an {@code SQLException} (08001) that names the host and says the {@code PrivateLink} is closed,
+ * rather than leaving the binding for the system resolver. Unregister a {@code PrivateLink} before closing it.
  * Thread-safe.
  */
 public final class VpceJdbc {
@@ -104,25 +107,36 @@ public final class VpceJdbc {
     return LISTENER;
   }
 
-  /** The registered {@code PrivateLink} that binds host, or null. */
+  /** The first registered {@code PrivateLink} that binds host and is not closed, or null. */
   static PrivateLink registeredFor(String host) {
-    for (PrivateLink pl : REGISTERED) {
-      if (EngineShim.isBound(pl, host)) {
-        return pl;
+    return openFor(REGISTERED, host);
+  }
+
+  /**
+   * The {@code PrivateLink} for a host: a registered one, else one a {@code jdbc:vpce:} URL built; closed
+   * ones are skipped. Null when no open one binds the host.
+   */
+  static PrivateLink find(String host) {
+    PrivateLink pl = registeredFor(host);
+    return pl != null ? pl : openFor(SHARED.values(), host);
+  }
+
+  /** A closed {@code PrivateLink} (registered, or built from a URL) that binds host, or null. */
+  static PrivateLink closedFor(String host) {
+    for (Iterable<PrivateLink> links : List.<Iterable<PrivateLink>>of(REGISTERED, SHARED.values())) {
+      for (PrivateLink pl : links) {
+        if (EngineShim.isBound(pl, host) && EngineShim.isClosed(pl, host)) {
+          return pl;
+        }
       }
     }
     return null;
   }
 
-  /** The {@code PrivateLink} for a host: a registered one, else one a {@code jdbc:vpce:} URL built; or null. */
-  static PrivateLink find(String host) {
-    PrivateLink pl = registeredFor(host);
-    if (pl != null) {
-      return pl;
-    }
-    for (PrivateLink shared : SHARED.values()) {
-      if (EngineShim.isBound(shared, host)) {
-        return shared;
+  private static PrivateLink openFor(Iterable<PrivateLink> links, String host) {
+    for (PrivateLink pl : links) {
+      if (EngineShim.isBound(pl, host) && !EngineShim.isClosed(pl, host)) {
+        return pl;
       }
     }
     return null;
@@ -190,15 +204,23 @@ public final class VpceJdbc {
 
   /**
    * How socket factories find the {@code PrivateLink} for a host: the one the {@code jdbc:vpce:} driver
-   * chose (given by ID), else the registry; null when nothing binds the host, which then connects as usual.
+   * chose (given by ID), else the registry (closed ones skipped); null when nothing binds the host, which
+   * then connects as usual. When only closed {@code PrivateLink}s bind the host, one of them, so that the
+   * connect fails with {@link dev.vpce.PrivateLinkClosedException} naming the host instead of quietly
+   * leaving the binding for the system resolver.
    */
   static java.util.function.Function<String, PrivateLink> lookup(String id) {
     return host -> {
       PrivateLink chosen = byId(id);
-      PrivateLink pl = chosen != null ? chosen : find(host);
-      if (pl == null || !EngineShim.isBound(pl, host)) {
+      if (chosen != null && EngineShim.isBound(chosen, host)) {
+        return chosen; // the driver checked it a moment ago; if it closed since, the connect says so
+      }
+      PrivateLink pl = find(host);
+      if (pl == null) {
+        pl = closedFor(host);
+      }
+      if (pl == null) {
         warnUnbound(host);
-        return null;
       }
       return pl;
     };

@@ -68,7 +68,7 @@ class JdbcBadInputTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "vpceServiceNmae=com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0 | unknown parameter vpceServiceNmae=com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0; vpce knows vpceServiceName, vpceRegionalDnsName, vpceZonalDnsNames, vpceZone, vpceZoneId, vpceDnsServers, vpceStartupTimeout",
+      "vpceServiceNmae=com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0 | unknown parameter vpceServiceNmae=com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0; vpce knows vpceServiceName, vpceRegionalDnsName, vpceZonalDnsNames, vpceZone, vpceZoneId, vpceDnsServers, vpceStartupTimeout, vpceRegion, vpceEc2Endpoint",
       "vpceservicename=x | unknown parameter vpceservicename=x",
       "vpceServiceName=com.example.ledger | parameter vpceServiceName must be a service name such as com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0, but was 'com.example.ledger'",
       "vpceRegionalDnsName=not%20a%20name | parameter vpceRegionalDnsName must be the endpoint's regional DNS name such as vpce-0a1b2c3d4e5f67890-k3m9x2qa.vpce-svc-0123456789abcdef0.us-east-1.vpce.amazonaws.com, but was 'not a name'",
@@ -83,6 +83,16 @@ class JdbcBadInputTest {
       "vpceRegionalDnsName=r.example.com&vpceStartupTimeout=10 | parameter vpceStartupTimeout must be a duration greater than 0 such as 500ms, 10s or 1m, but was '10'",
       "vpceRegionalDnsName=r.example.com&vpceStartupTimeout=0s | but was '0s'",
       "vpceRegionalDnsName=r.example.com&vpceStartupTimeout=-1s | but was '-1s'",
+      "vpceServiceName=com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0&vpceRegion=US-EAST-1 | parameter vpceRegion must be a Region such as us-east-1, but was 'US-EAST-1'",
+      "vpceServiceName=com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0&vpceRegion=us-east | parameter vpceRegion must be a Region such as us-east-1, but was 'us-east'",
+      "vpceServiceName=com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0&vpceEc2Endpoint=ec2.us-east-1.amazonaws.com | parameter vpceEc2Endpoint must be an absolute http or https URI with a host and nothing after the path, such as https://ec2.us-east-1.amazonaws.com or the VPC's EC2 interface endpoint, but was 'ec2.us-east-1.amazonaws.com'",
+      "vpceServiceName=com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0&vpceEc2Endpoint=ftp://ec2.example.com | parameter vpceEc2Endpoint must be an absolute http or https URI with a host and nothing after the path, such as https://ec2.us-east-1.amazonaws.com or the VPC's EC2 interface endpoint, but was 'ftp://ec2.example.com'",
+      "vpceServiceName=com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0&vpceEc2Endpoint=https://ec2.example.com/?x=1 | parameter vpceEc2Endpoint must be an absolute http or https URI with a host and nothing after the path, such as https://ec2.us-east-1.amazonaws.com or the VPC's EC2 interface endpoint, but was 'https://ec2.example.com/?x=1'",
+      "vpceServiceName=com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0&vpceEc2Endpoint=https://user:pw@ec2.example.com | parameter vpceEc2Endpoint must be an absolute http or https URI with a host and nothing after the path, such as https://ec2.us-east-1.amazonaws.com or the VPC's EC2 interface endpoint, but was 'https://user:pw@ec2.example.com'",
+      "vpceServiceName=com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0&vpceEc2Endpoint=http://ec2%20example.com | parameter vpceEc2Endpoint must be an absolute http or https URI with a host and nothing after the path, such as https://ec2.us-east-1.amazonaws.com or the VPC's EC2 interface endpoint, but was 'http://ec2 example.com' (Illegal character in authority",
+      "vpceRegionalDnsName=r.example.com&vpceRegion=us-east-1 | parameter vpceRegion=us-east-1 needs vpceServiceName (it configures the EC2 API that discovers the endpoint; a static endpoint given by vpceRegionalDnsName makes no AWS call)",
+      "vpceRegionalDnsName=r.example.com&vpceEc2Endpoint=http://127.0.0.1:4566 | parameter vpceEc2Endpoint=http://127.0.0.1:4566 needs vpceServiceName",
+      "vpceRegion=us-east-1 | parameters [vpceRegion] describe no binding",
       "vpceZone=us-east-1a | parameters [vpceZone] describe no binding: add vpceServiceName (discovered endpoint) or vpceRegionalDnsName (static endpoint)",
       "vpceZone=us-east-1a&vpceZone=us-east-1b | parameter vpceZone is given twice",
       "vpceZone=%zz | parameter vpceZone has a malformed percent-encoding: '%zz'",

@@ -192,6 +192,54 @@ class PostgresIT {
   }
 
   @Test
+  void aClosedRegisteredPrivateLinkIsSkippedAndAloneFailsWithAClearSqlException(LocalPrivateLink kit)
+      throws SQLException {
+    privateLink.close(); // still registered: the application closed it without unregistering it
+    assertThat(VpceJdbc.registeredFor(HOST)).as("the registry skips a closed PrivateLink").isNull();
+    assertThatThrownBy(() -> query(vpceUrl(HOST)))
+        .isInstanceOfSatisfying(SQLException.class, e -> {
+          assertThat(e.getSQLState()).isEqualTo("08001");
+          assertThat(e.getMessage()).contains("jdbc:vpce: the PrivateLink that binds " + HOST + " is closed",
+              "VpceJdbc.unregister before closing one");
+        });
+    // WRONG: a host only the closed PrivateLink binds (no URL elsewhere in this JVM builds one for it)
+    assertThatThrownBy(() -> query(factoryUrl(WRONG)))
+        .as("through the socket factory alone, the driver's 08001 carries vpce's reason, not a system lookup")
+        .isInstanceOfSatisfying(SQLException.class, e -> {
+          assertThat(e.getSQLState()).isEqualTo("08001");
+          assertThat(e.getCause()).isInstanceOf(dev.vpce.PrivateLinkClosedException.class)
+              .hasMessageContaining("vpce [" + WRONG + "]").hasMessageContaining("is closed");
+        });
+    assertThat(endpoint.zone("us-east-1a").connections()).as("nothing connected").isZero();
+
+    PrivateLink replacement = JdbcSupport.boundTo(kit, HOST).build();
+    VpceJdbc.register(replacement); // registered after the closed one, which the registry skips
+    try {
+      assertThat(VpceJdbc.registeredFor(HOST)).isSameAs(replacement);
+      query(vpceUrl(HOST));
+      query(factoryUrl(HOST));
+      assertThat(replacement.routeCounts().get(HOST)).as("both connects resolved through the open PrivateLink")
+          .containsEntry(dev.vpce.RouteTier.LOCAL_ZONE, 2L);
+      assertThat(endpoint.zone("us-east-1a").connections()).isEqualTo(2);
+    } finally {
+      VpceJdbc.unregister(replacement);
+      replacement.close();
+    }
+  }
+
+  @Test
+  void aPrivateLinkClosedDuringAConnectIsReportedAsClosed() {
+    // the driver chose the PrivateLink; it closed before the socket resolved: translate says so
+    SQLException driverError = new SQLException("The connection attempt failed.", "08001",
+        new dev.vpce.PrivateLinkClosedException(HOST));
+    SQLException out = VpceDriver.translate(driverError, HOST);
+    assertThat(out.getSQLState()).isEqualTo("08001");
+    assertThat(out.getMessage()).contains("the PrivateLink that binds " + HOST + " is closed");
+    assertThat(out.getCause()).isInstanceOf(dev.vpce.PrivateLinkClosedException.class);
+    assertThat(out.getSuppressed()).containsExactly(driverError);
+  }
+
+  @Test
   void worksUnderTheAwsAdvancedJdbcWrapperThroughProperties() throws SQLException {
     Properties p = new Properties();
     p.setProperty("user", "postgres");
