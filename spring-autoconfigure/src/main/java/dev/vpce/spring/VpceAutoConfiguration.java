@@ -63,7 +63,7 @@ public class VpceAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBean(PrivateLink.class)
-  public VpceStatusReader vpceStatusReader(PrivateLink privateLink, ObjectProvider<NameResolver> nameResolver) {
-    return new VpceStatusReader(privateLink, nameResolver.getIfUnique());
+  public VpceStatusReader vpceStatusReader(PrivateLink privateLink) {
+    return new VpceStatusReader(privateLink);
   }
 }

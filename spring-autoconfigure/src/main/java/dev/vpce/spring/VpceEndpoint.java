@@ -4,8 +4,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
- * The {@code vpce} Actuator endpoint: what the health indicator shows, plus a live DNS lookup of every
- * endpoint name. Expose it with {@code management.endpoints.web.exposure.include=vpce}.
+ * The {@code vpce} Actuator endpoint: what the health indicator shows, plus the DNS answers vpce holds for
+ * each binding's names (addresses, TTL, age, stale), from {@code PrivateLink.status()}: no lookups. Expose it with {@code management.endpoints.web.exposure.include=vpce}.
  */
 @Endpoint(id = "vpce")
 public class VpceEndpoint {

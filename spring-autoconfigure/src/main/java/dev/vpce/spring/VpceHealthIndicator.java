@@ -4,9 +4,11 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * UP while every binding has a route; DOWN, with the endpoint state's message, when one has none. Details:
- * placement and its source, and for each binding its endpoint ID, state, tier and the breaker state of each
- * address of its route.
+ * UP while every binding is {@code ROUTED}; DOWN otherwise, with the binding's last error (the endpoint
+ * state's message, a failed discovery) when there is one. Details: placement and its source, and for each
+ * binding its lifecycle state, endpoint ID and state, tier, route and the breaker state of each socket address.
+ * Answers at once from {@code PrivateLink.status()}: during start-up a binding still {@code STARTING} is
+ * reported (DOWN), not waited for.
  */
 public class VpceHealthIndicator implements HealthIndicator {
   private final VpceStatusReader status;

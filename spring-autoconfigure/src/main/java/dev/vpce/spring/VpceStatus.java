@@ -7,7 +7,7 @@ import java.util.Map;
  * What vpce knows at one moment, for the health indicator and the {@code vpce} Actuator endpoint (which
  * renders it as JSON). Immutable.
  *
- * @param up        whether every binding has a route
+ * @param up        whether every binding is {@code ROUTED}
  * @param placement where this process runs
  * @param bindings  each binding, by host
  */
@@ -28,6 +28,8 @@ public record VpceStatus(boolean up, PlacementStatus placement, Map<String, Bind
 
   /**
    * @param host        the binding's host
+   * @param binding     where the binding is in its lifecycle: {@code STARTING}, {@code ROUTED}, {@code FAILED}
+   *                    or {@code CLOSED}
    * @param serviceName the service name, or null for a static binding
    * @param endpointId  the endpoint ID, or null (static binding, or not discovered yet)
    * @param state       the endpoint's state as on the wire ({@code available}, ...), or null when not known
@@ -37,10 +39,12 @@ public record VpceStatus(boolean up, PlacementStatus placement, Map<String, Bind
    * @param failOpen    whether every address's breaker is open and all are used anyway
    * @param addresses   the route, best first (empty without a route)
    * @param breakers    the breaker state of each address of the route that has one
-   * @param error       why there is no route (the endpoint state's message), or null
-   * @param dns         live DNS answers for the endpoint's names (only in the endpoint's view; empty in health)
+   * @param error       while the binding is not {@code ROUTED}, its last error (the endpoint state's message, a
+   *                    failed discovery), or null when nothing failed yet (still starting)
+   * @param dns         the DNS answers vpce holds for the binding's names (only in the endpoint's view; empty
+   *                    in health)
    */
-  public record BindingStatus(String host, String serviceName, String endpointId, String state, String tier,
+  public record BindingStatus(String host, String binding, String serviceName, String endpointId, String state, String tier,
       String localZone, boolean failOpen, List<String> addresses, Map<String, String> breakers, String error,
       List<DnsStatus> dns) {
     public BindingStatus {
@@ -51,15 +55,17 @@ public record VpceStatus(boolean up, PlacementStatus placement, Map<String, Bind
   }
 
   /**
-   * A DNS answer for one endpoint name, looked up when the status was read.
+   * The answer vpce's own DNS cache holds for one name of a binding (no lookup is made to show it).
    *
    * @param name       the DNS name
    * @param kind       {@code regional} or the zone the zonal name belongs to
-   * @param addresses  the answer's addresses
-   * @param ttlSeconds the answer's TTL in seconds, or -1 when the lookup failed
-   * @param error      why the lookup failed, or null
+   * @param addresses  the answer's addresses (empty before a first answer)
+   * @param ttlSeconds the answer's TTL in seconds, or -1 before a first answer
+   * @param ageMillis  how long ago the answer was received, in milliseconds, or -1 before a first answer
+   * @param stale      whether the answer is past its TTL and still served because refreshes fail
    */
-  public record DnsStatus(String name, String kind, List<String> addresses, long ttlSeconds, String error) {
+  public record DnsStatus(String name, String kind, List<String> addresses, long ttlSeconds, long ageMillis,
+      boolean stale) {
     public DnsStatus {
       addresses = List.copyOf(addresses);
     }

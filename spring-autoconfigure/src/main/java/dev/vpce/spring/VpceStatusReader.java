@@ -1,110 +1,93 @@
 package dev.vpce.spring;
 
-import dev.vpce.BreakerState;
-import dev.vpce.Endpoint;
+import dev.vpce.BindingState;
+import dev.vpce.BindingStatus;
+import dev.vpce.DnsNameStatus;
+import dev.vpce.EndpointStatus;
 import dev.vpce.Placement;
 import dev.vpce.PrivateLink;
+import dev.vpce.PrivateLinkStatus;
 import dev.vpce.Route;
-import dev.vpce.dns.DnsAnswer;
-import dev.vpce.dns.NameResolver;
-import java.io.IOException;
+import dev.vpce.TargetStatus;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
- * The one place the starter reads vpce's state (health, the Actuator endpoint). Today it combines
- * {@link PrivateLink#placement()}, {@link PrivateLink#endpoint}, {@link PrivateLink#route} and
- * {@link PrivateLink#breakerStates()}; it becomes a thin view of {@code PrivateLink.status()} once that exists.
- * {@link PrivateLink#route} waits for a binding's first resolution (at most the start-up timeout) and is a
- * single read afterwards.
+ * The one place the starter reads vpce's state (health, the Actuator endpoint): a view of
+ * {@link PrivateLink#status()}. It never does network I/O and never waits for start-up, so a binding still
+ * {@link BindingState#STARTING} is reported as such while the application starts.
  */
 public final class VpceStatusReader {
   private final PrivateLink privateLink;
-  private final NameResolver nameResolver;
 
-  public VpceStatusReader(PrivateLink privateLink, NameResolver nameResolver) {
+  public VpceStatusReader(PrivateLink privateLink) {
     this.privateLink = privateLink;
-    this.nameResolver = nameResolver;
   }
 
-  /** Placement, endpoints, routes and breakers; no network I/O once every binding has resolved once. */
+  /** Placement, and per binding its state, endpoint, route and breakers. */
   public VpceStatus read() {
     return read(false);
   }
 
-  /** As {@link #read()}, plus a live DNS lookup of every endpoint name (for the Actuator endpoint). */
+  /** As {@link #read()}, plus the DNS answers vpce holds for each binding's names and their ages. */
   public VpceStatus readWithDns() {
     return read(true);
   }
 
   private VpceStatus read(boolean withDns) {
-    Placement p = privateLink.placement();
+    PrivateLinkStatus s = privateLink.status();
+    Placement p = s.placement();
     VpceStatus.PlacementStatus placement = p == null
         ? new VpceStatus.PlacementStatus(null, null, null, null, "pending")
-        : new VpceStatus.PlacementStatus(p.zoneName(), p.zoneId(), p.region(), p.vpcId(), p.source().name().toLowerCase(java.util.Locale.ROOT));
-    Map<InetSocketAddress, BreakerState> breakerStates = privateLink.breakerStates();
+        : new VpceStatus.PlacementStatus(p.zoneName(), p.zoneId(), p.region(), p.vpcId(),
+            p.source().name().toLowerCase(Locale.ROOT));
     Map<String, VpceStatus.BindingStatus> bindings = new LinkedHashMap<>();
     boolean up = true;
-    for (String host : new TreeSet<>(privateLink.hosts())) {
-      VpceStatus.BindingStatus b = binding(host, breakerStates, withDns);
-      up &= b.error() == null;
-      bindings.put(host, b);
+    for (BindingStatus b : s.bindings()) {
+      up &= b.state() == BindingState.ROUTED;
+      bindings.put(b.host(), binding(b, withDns));
     }
     return new VpceStatus(up, placement, bindings);
   }
 
-  private VpceStatus.BindingStatus binding(String host, Map<InetSocketAddress, BreakerState> breakerStates, boolean withDns) {
-    Route route = null;
-    String error = null;
-    try {
-      route = privateLink.route(host);
-    } catch (UnknownHostException e) {
-      error = e.getMessage();
-    }
-    Endpoint e = privateLink.endpoint(host);
-    List<String> addresses = new ArrayList<>();
+  private static VpceStatus.BindingStatus binding(BindingStatus b, boolean withDns) {
+    EndpointStatus e = b.endpoint();
+    Route route = b.route();
+    List<String> addresses = route == null ? List.of()
+        : route.addresses().stream().map(InetAddress::getHostAddress).toList();
     Map<String, String> breakers = new LinkedHashMap<>();
-    if (route != null) {
-      for (InetAddress a : route.addresses()) {
-        addresses.add(a.getHostAddress());
-        breakerStates.forEach((target, state) -> {
-          if (target.getAddress().equals(a)) {
-            breakers.put(a.getHostAddress() + ":" + target.getPort(), state.name());
-          }
-        });
-      }
+    for (TargetStatus t : b.targets()) {
+      String host = t.address().getAddress() == null ? t.address().getHostString()
+          : t.address().getAddress().getHostAddress();
+      breakers.put(host + ":" + t.address().getPort(), t.breaker().name());
     }
-    return new VpceStatus.BindingStatus(host, e == null ? null : e.serviceName(), e == null ? null : e.id(),
-        e == null ? null : e.state(), route == null ? null : route.tier().name(),
+    String error = b.state() == BindingState.ROUTED ? null : b.lastError();
+    return new VpceStatus.BindingStatus(b.host(), b.state().name(), e == null ? null : e.serviceName(),
+        e == null ? null : e.id(), e == null ? null : e.state(), b.tier() == null ? null : b.tier().name(),
         route == null ? null : route.localZone(), route != null && route.failOpen(), addresses, breakers, error,
-        withDns && e != null ? dns(e) : List.of());
+        withDns ? dns(b.dnsNames()) : List.of());
   }
 
-  private List<VpceStatus.DnsStatus> dns(Endpoint e) {
+  private static List<VpceStatus.DnsStatus> dns(List<DnsNameStatus> names) {
     List<VpceStatus.DnsStatus> out = new ArrayList<>();
-    if (nameResolver == null) {
-      return out;
+    for (DnsNameStatus d : names) {
+      out.add(new VpceStatus.DnsStatus(d.name(), d.zone() == null ? "regional" : d.zone(),
+          d.addresses().stream().map(InetAddress::getHostAddress).toList(), seconds(d.ttl()), millis(d.age()),
+          d.stale()));
     }
-    if (e.regionalDnsName() != null) {
-      out.add(lookup(e.regionalDnsName(), "regional"));
-    }
-    new java.util.TreeMap<>(e.zonalDnsNames()).forEach((zone, name) -> out.add(lookup(name, zone)));
     return out;
   }
 
-  private VpceStatus.DnsStatus lookup(String name, String kind) {
-    try {
-      DnsAnswer answer = nameResolver.resolve(name);
-      List<String> addresses = answer.addresses().stream().map(InetAddress::getHostAddress).toList();
-      return new VpceStatus.DnsStatus(name, kind, addresses, answer.ttl().toSeconds(), null);
-    } catch (IOException ex) {
-      return new VpceStatus.DnsStatus(name, kind, List.of(), -1, ex.toString());
-    }
+  private static long seconds(Duration d) {
+    return d == null ? -1 : d.toSeconds();
+  }
+
+  private static long millis(Duration d) {
+    return d == null ? -1 : d.toMillis();
   }
 }

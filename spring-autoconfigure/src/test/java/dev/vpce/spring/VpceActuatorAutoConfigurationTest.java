@@ -61,7 +61,7 @@ class VpceActuatorAutoConfigurationTest {
   @Test
   void anApplicationsOwnStatusReaderIsTheOneHealthUses() {
     try (dev.vpce.PrivateLink own = Props.ownPrivateLink("own.example.com")) {
-      VpceStatusReader mine = new VpceStatusReader(own, null);
+      VpceStatusReader mine = new VpceStatusReader(own);
       runner.withBean(VpceStatusReader.class, () -> mine).run(ctx -> {
         assertThat(ctx).hasSingleBean(VpceStatusReader.class);
         assertThat(ctx.getBean(VpceStatusReader.class)).isSameAs(mine);

@@ -55,19 +55,29 @@ class VpceDiscoveryIT {
       VpceStatus.BindingStatus b = (VpceStatus.BindingStatus) health.getDetails().get(Props.HOST);
       assertThat(b.endpointId()).isEqualTo(LocalPrivateLink.DEFAULT_ENDPOINT_ID);
       assertThat(b.serviceName()).isEqualTo(LocalPrivateLink.DEFAULT_SERVICE_NAME);
+      assertThat(b.binding()).isEqualTo("ROUTED");
       assertThat(b.state()).isEqualTo("available");
       assertThat(b.tier()).isEqualTo("LOCAL_ZONE");
+      assertThat(b.error()).isNull();
       assertThat(b.addresses()).startsWith(kit.endpoint().address("us-east-1a").getHostAddress());
       assertThat(b.dns()).as("health does no DNS lookups").isEmpty();
 
       VpceStatus status = ctx.getBean(VpceEndpoint.class).status();
       VpceStatus.BindingStatus withDns = status.bindings().get(Props.HOST);
-      assertThat(withDns.dns()).extracting(VpceStatus.DnsStatus::kind)
-          .containsExactly("regional", "us-east-1a", "us-east-1b", "us-east-1c");
-      VpceStatus.DnsStatus zoneA = withDns.dns().get(1);
+      assertThat(withDns.dns()).as("the names the route is computed from: the local zone's, then the regional")
+          .extracting(VpceStatus.DnsStatus::kind).containsExactly("us-east-1a", "regional");
+      VpceStatus.DnsStatus zoneA = withDns.dns().get(0);
       assertThat(zoneA.name()).isEqualTo(kit.endpoint().zonalDnsName("us-east-1a"));
       assertThat(zoneA.addresses()).containsExactly(kit.endpoint().address("us-east-1a").getHostAddress());
       assertThat(zoneA.ttlSeconds()).isPositive();
+      assertThat(zoneA.ageMillis()).isNotNegative();
+      assertThat(zoneA.stale()).isFalse();
+      VpceStatus.DnsStatus regional = withDns.dns().get(1);
+      assertThat(regional.name()).isEqualTo(kit.endpoint().regionalDnsName());
+      assertThat(regional.addresses()).contains(kit.endpoint().address("us-east-1a").getHostAddress());
+      int queries = kit.dns().queries().size();
+      ctx.getBean(VpceEndpoint.class).status();
+      assertThat(kit.dns().queries().size()).as("the endpoint reads vpce's cache; it sends no DNS query").isEqualTo(queries);
     });
   }
 
@@ -76,12 +86,33 @@ class VpceDiscoveryIT {
     kit.endpoint().state("pendingAcceptance");
     runner.run(ctx -> {
       assertThat(ctx).hasNotFailed();
-      Health health = ctx.getBean(VpceHealthIndicator.class).health(true);
+      VpceHealthIndicator indicator = ctx.getBean(VpceHealthIndicator.class);
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+          ((VpceStatus.BindingStatus) indicator.health(true).getDetails().get(Props.HOST)).error() != null);
+      Health health = indicator.health(true);
       assertThat(health.getStatus().getCode()).isEqualTo("DOWN");
       VpceStatus.BindingStatus b = (VpceStatus.BindingStatus) health.getDetails().get(Props.HOST);
+      assertThat(b.binding()).isEqualTo("FAILED");
       assertThat(b.state()).isEqualTo("pendingAcceptance");
       assertThat(b.error()).contains("ask the provider to accept " + LocalPrivateLink.DEFAULT_ENDPOINT_ID);
       assertThat(b.addresses()).isEmpty();
+    });
+  }
+
+  @Test
+  void healthAnswersAtOnceDuringStartUpWithTheBindingStillStarting() {
+    kit.ec2().latency(java.time.Duration.ofSeconds(10)); // discovery cannot answer while the test reads health
+    runner.run(ctx -> {
+      assertThat(ctx).hasNotFailed();
+      Health health = ctx.getBean(VpceHealthIndicator.class).health(true);
+      assertThat(health.getStatus().getCode()).isEqualTo("DOWN");
+      VpceStatus.BindingStatus b = (VpceStatus.BindingStatus) health.getDetails().get(Props.HOST);
+      assertThat(b.binding()).as("reported, not waited for").isEqualTo("STARTING");
+      assertThat(b.endpointId()).isNull();
+      assertThat(b.tier()).isNull();
+      assertThat(b.addresses()).isEmpty();
+      assertThat(b.error()).as("nothing failed yet").isNull();
+      assertThat(ctx.getBean(VpceEndpoint.class).status().bindings().get(Props.HOST).binding()).isEqualTo("STARTING");
     });
   }
 
@@ -134,7 +165,10 @@ class VpceDiscoveryIT {
           assertThat(ctx).hasNotFailed();
           Health health = ctx.getBean(VpceHealthIndicator.class).health(true);
           assertThat(health.getStatus().getCode()).isEqualTo("DOWN");
+          // health no longer waits for discovery: wait here for the call it used to wait for
+          org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> kit.ec2().calls() > 0);
           assertThat(kit.ec2().calls()).as("the call reached the kit, which refused the key").isPositive();
+          assertThat(ctx.getBean(VpceHealthIndicator.class).health(true).getStatus().getCode()).isEqualTo("DOWN");
         });
   }
 }
