@@ -1,6 +1,7 @@
 package dev.vpce.jdbc;
 
 import dev.vpce.PrivateLink;
+import dev.vpce.internal.SocketConnects;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -37,39 +38,22 @@ public final class PostgresSocketFactory extends SocketFactory {
 
   @Override
   public Socket createSocket(String host, int port) throws IOException {
-    return connected(new InetSocketAddress(host, port));
+    return SocketConnects.connect(createSocket(), new InetSocketAddress(host, port));
   }
 
   @Override
   public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-    Socket s = createSocket();
-    s.bind(new InetSocketAddress(localHost, localPort));
-    s.connect(new InetSocketAddress(host, port));
-    return s;
+    return SocketConnects.connect(createSocket(), localHost, localPort, new InetSocketAddress(host, port));
   }
 
   @Override
   public Socket createSocket(InetAddress host, int port) throws IOException {
-    return connected(new InetSocketAddress(host, port));
+    return SocketConnects.connect(createSocket(), new InetSocketAddress(host, port));
   }
 
   @Override
   public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
       throws IOException {
-    Socket s = createSocket();
-    s.bind(new InetSocketAddress(localAddress, localPort));
-    s.connect(new InetSocketAddress(address, port));
-    return s;
-  }
-
-  private Socket connected(InetSocketAddress to) throws IOException {
-    Socket s = createSocket();
-    try {
-      s.connect(to);
-    } catch (IOException e) {
-      s.close();
-      throw e;
-    }
-    return s;
+    return SocketConnects.connect(createSocket(), localAddress, localPort, new InetSocketAddress(address, port));
   }
 }

@@ -4,6 +4,7 @@ import dev.vpce.PrivateLink;
 import dev.vpce.internal.Checks;
 import dev.vpce.internal.DeadlineSocket;
 import dev.vpce.internal.RouteAttempts;
+import dev.vpce.internal.SocketConnects;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -119,35 +120,23 @@ public final class PrivateLinkOkHttp {
 
     @Override
     public Socket createSocket(String host, int port) throws IOException {
-      return connected(new InetSocketAddress(host, port));
+      return SocketConnects.connect(createSocket(), new InetSocketAddress(host, port));
     }
 
     @Override
     public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-      Socket s = createSocket();
-      s.bind(new InetSocketAddress(localHost, localPort));
-      s.connect(new InetSocketAddress(host, port));
-      return s;
+      return SocketConnects.connect(createSocket(), localHost, localPort, new InetSocketAddress(host, port));
     }
 
     @Override
     public Socket createSocket(InetAddress host, int port) throws IOException {
-      return connected(new InetSocketAddress(host, port));
+      return SocketConnects.connect(createSocket(), new InetSocketAddress(host, port));
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
         throws IOException {
-      Socket s = createSocket();
-      s.bind(new InetSocketAddress(localAddress, localPort));
-      s.connect(new InetSocketAddress(address, port));
-      return s;
-    }
-
-    private Socket connected(InetSocketAddress target) throws IOException {
-      Socket s = createSocket();
-      s.connect(target);
-      return s;
+      return SocketConnects.connect(createSocket(), localAddress, localPort, new InetSocketAddress(address, port));
     }
   }
 
