@@ -355,8 +355,11 @@ public final class TargetHealth {
 
   /**
    * The connect timeout for this socket address when it is not the last one the caller will try: the
-   * estimate's deadline, at most {@code callerTimeout}; {@code callerTimeout} itself when adaptive
-   * deadlines are off or the address has no successful connect yet.
+   * estimate's deadline, at most {@code callerTimeout}. It is {@code callerTimeout} itself when adaptive
+   * deadlines are off, when the address has no successful connect yet, and when no other address of a
+   * route holding it looks able to serve (its breaker closed and no counted failure since its last
+   * success): cutting the connect short only pays when there is somewhere better to go. Without that, a
+   * healthy but slow address (a saturated host) could be cut off while every address after it fails.
    */
   public Duration connectTimeout(InetSocketAddress address, Duration callerTimeout) {
     if (!adaptiveDeadline) {
@@ -364,6 +367,38 @@ public final class TargetHealth {
     }
     Target t = targets.get(address);
     Duration d = t == null ? null : t.connectTime.deadline();
-    return d == null || d.compareTo(callerTimeout) >= 0 ? callerTimeout : d;
+    if (d == null || d.compareTo(callerTimeout) >= 0 || !hasServingAlternative(address)) {
+      return callerTimeout;
+    }
+    return d;
+  }
+
+  /** Whether a route holding this address holds another one, on the same port, that looks able to serve. */
+  private boolean hasServingAlternative(InetSocketAddress address) {
+    InetAddress self = address.getAddress();
+    for (Set<InetAddress> route : routedBy.values()) {
+      if (!route.contains(self)) {
+        continue;
+      }
+      for (InetAddress other : route) {
+        if (!other.equals(self) && looksServing(other, address.getPort())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** No breaker for the port yet (nothing known against it), or a closed one with no failure in a row. */
+  private boolean looksServing(InetAddress address, int port) {
+    Target[] known = byAddress.get(address);
+    if (known != null) {
+      for (Target t : known) {
+        if (t.address.getPort() == port) {
+          return t.state() == BreakerState.CLOSED && t.failuresInRow.get() == 0;
+        }
+      }
+    }
+    return true;
   }
 }

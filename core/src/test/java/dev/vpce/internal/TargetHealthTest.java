@@ -40,6 +40,7 @@ class TargetHealthTest {
   };
   final TargetHealth health = health(true);
   final InetAddress zonal = FakeNameResolver.ip("127.0.1.1");
+  final InetAddress otherZone = FakeNameResolver.ip("127.0.1.2");
   final InetSocketAddress https = new InetSocketAddress(zonal, 443);
   final InetSocketAddress ssh = new InetSocketAddress(zonal, 22);
 
@@ -244,6 +245,7 @@ class TargetHealthTest {
 
   @Test
   void theAdaptiveDeadlineFollowsTheConnectTimeWithinTheCallersTimeout() {
+    health.routed("orders", List.of(zonal, otherZone));
     Duration caller = Duration.ofSeconds(2);
     assertThat(health.connectTimeout(https, caller)).as("no estimate yet").isEqualTo(caller);
     for (int i = 0; i < 20; i++) {
@@ -262,9 +264,41 @@ class TargetHealthTest {
   }
 
   @Test
+  void theAdaptiveDeadlineCutsAConnectShortOnlyWhenAnotherAddressLooksAbleToServe() {
+    InetSocketAddress otherHttps = new InetSocketAddress(otherZone, 443);
+    Duration caller = Duration.ofSeconds(2);
+    for (int i = 0; i < 20; i++) {
+      health.success(https, Duration.ofMillis(1));
+    }
+    assertThat(health.connectTimeout(https, caller)).as("the route's only address").isEqualTo(caller);
+
+    health.routed("orders", List.of(zonal, otherZone));
+    assertThat(health.connectTimeout(https, caller)).as("another address, nothing known against it")
+        .isEqualTo(ConnectTimeEstimate.FLOOR);
+
+    health.failure(otherHttps, new ConnectException("Connection refused"));
+    assertThat(health.connectTimeout(https, caller)).as("the other address failed last time")
+        .isEqualTo(caller);
+    for (int i = 0; i < 20; i++) {
+      health.success(ssh, Duration.ofMillis(1));
+    }
+    assertThat(health.connectTimeout(ssh, caller))
+        .as("a failure on another port says nothing about this one").isEqualTo(ConnectTimeEstimate.FLOOR);
+
+    health.success(otherHttps, Duration.ofMillis(1));
+    assertThat(health.connectTimeout(https, caller)).as("it served again").isEqualTo(ConnectTimeEstimate.FLOOR);
+
+    for (int i = 0; i < 3; i++) {
+      health.failure(otherHttps, new ConnectException("Connection refused"));
+    }
+    assertThat(health.state(otherHttps)).isEqualTo(BreakerState.OPEN);
+    assertThat(health.connectTimeout(https, caller)).as("the other address's breaker is open").isEqualTo(caller);
+  }
+
+  @Test
   void theAdaptiveDeadlineCanBeTurnedOff() {
     TargetHealth off = health(false);
-    off.routed("orders", List.of(zonal));
+    off.routed("orders", List.of(zonal, otherZone));
     for (int i = 0; i < 20; i++) {
       off.success(https, Duration.ofMillis(1));
     }
