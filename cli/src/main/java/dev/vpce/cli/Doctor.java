@@ -58,7 +58,7 @@ final class Doctor {
       discovery = new RecordingDiscovery(Ec2EndpointDiscovery.create(ec2));
     }
     PrivateLink privateLink = null;
-    try (Ec2Client closeEc2 = ec2) {
+    try {
       if (canStart) {
         try {
           privateLink = build(o, creds.region(), resolver, discovery);
@@ -67,38 +67,43 @@ final class Doctor {
           routeStep.result(Verdict.FAIL, "vpce rejects this configuration: " + e.getMessage());
         }
       }
-      try (PrivateLink closeLater = privateLink) {
-        if (privateLink != null) {
-          try {
-            privateLink.route(o.host()); // waits for start-up, up to --startup-timeout
-          } catch (UnknownHostException e) {
-            // the binding's state and last error in the snapshot say why; the route step reports them
-          }
+      if (privateLink != null) {
+        try {
+          privateLink.route(o.host()); // waits for start-up, up to --startup-timeout
+        } catch (UnknownHostException e) {
+          // the binding's state and last error in the snapshot say why; the route step reports them
         }
-        Endpoint endpoint = privateLink == null ? null : privateLink.endpoint(o.host());
-        List<DnsCheck.Lookup> lookups = DnsCheck.lookup(DnsCheck.names(o, endpoint), resolver);
-        List<DnsCheck.Target> targets = DnsCheck.targets(lookups, endpoint);
-        connect(o, targets, privateLink, connectStep);
-        PrivateLinkStatus status = privateLink == null ? null : privateLink.status();
-        BindingStatus binding = status == null ? null : status.binding(o.host());
-        report.status(status);
+      }
+      Endpoint endpoint = privateLink == null ? null : privateLink.endpoint(o.host());
+      List<DnsCheck.Lookup> lookups = DnsCheck.lookup(DnsCheck.names(o, endpoint), resolver);
+      List<DnsCheck.Target> targets = DnsCheck.targets(lookups, endpoint);
+      connect(o, targets, privateLink, connectStep);
+      PrivateLinkStatus status = privateLink == null ? null : privateLink.status();
+      BindingStatus binding = status == null ? null : status.binding(o.host());
+      report.status(status);
 
-        PlacementCheck.report(probed, status, placementStep);
-        if (noEc2 != null) {
-          endpointStep.result(Verdict.SKIP, noEc2);
-        } else if (binding != null) {
-          EndpointCheck.report(o, creds.region(), binding, endpoint, discovery, endpointStep);
-        } else {
-          endpointStep.result(Verdict.SKIP, "not checked: vpce did not start (see route)");
-        }
-        DnsCheck.report(o, lookups, binding, targets.size(), dnsStep);
-        if (binding != null) {
-          Map<InetAddress, String> zones = new HashMap<>();
-          targets.forEach(t -> zones.put(t.address(), t.zone()));
-          RouteCheck.report(o.port(), binding, zones, routeStep);
-        } else if (!canStart) {
-          routeStep.result(Verdict.SKIP, "not checked: vpce cannot start without an EC2 call (see credentials)");
-        }
+      PlacementCheck.report(probed, status, placementStep);
+      if (noEc2 != null) {
+        endpointStep.result(Verdict.SKIP, noEc2);
+      } else if (binding != null) {
+        EndpointCheck.report(o, creds.region(), binding, endpoint, discovery, endpointStep);
+      } else {
+        endpointStep.result(Verdict.SKIP, "not checked: vpce did not start (see route)");
+      }
+      DnsCheck.report(o, lookups, binding, targets.size(), dnsStep);
+      if (binding != null) {
+        Map<InetAddress, String> zones = new HashMap<>();
+        targets.forEach(t -> zones.put(t.address(), t.zone()));
+        RouteCheck.report(o.port(), binding, zones, routeStep);
+      } else if (!canStart) {
+        routeStep.result(Verdict.SKIP, "not checked: vpce cannot start without an EC2 call (see credentials)");
+      }
+    } finally {
+      if (privateLink != null) {
+        privateLink.close();
+      }
+      if (ec2 != null) {
+        ec2.close();
       }
     }
     return report;

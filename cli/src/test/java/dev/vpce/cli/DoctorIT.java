@@ -199,6 +199,21 @@ class DoctorIT {
   }
 
   @Test
+  void textReportOfARefusingZoneShowsVpcesOpenBreakerAndTheRouteAroundIt(LocalPrivateLink kit) throws Exception {
+    kit.endpoint().zone("us-east-1a").mode(BackendMode.REFUSE);
+    List<String> args = discovered(kit);
+    args.remove("--json");
+    Run r = doctor(kit, args);
+    assertThat(r.exitCode()).isEqualTo(1);
+    String a = kit.endpoint().address("us-east-1a").getHostAddress() + ":" + kit.endpoint().port();
+    assertThat(r.out()).contains("[WARN] connect: 2 of 3 addresses answered; failing: [")
+        .contains(a + " (us-east-1a): refused (").contains("[counted by vpce]")
+        .contains("[WARN] route: another zone first: ")
+        .contains(a + " (us-east-1a) breaker OPEN, 1 failure(s) in a row, next trial ")
+        .contains("verdict: WARN (exit 1)");
+  }
+
+  @Test
   void ec2UnauthorizedNamesTheIamAction(LocalPrivateLink kit) throws Exception {
     kit.ec2().fault(Ec2Fault.UNAUTHORIZED);
     Run r = doctor(kit, discovered(kit));
