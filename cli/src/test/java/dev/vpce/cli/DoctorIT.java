@@ -8,6 +8,7 @@ import dev.vpce.placement.PlacementSource;
 import dev.vpce.testkit.BackendMode;
 import dev.vpce.testkit.DnsFault;
 import dev.vpce.testkit.Ec2Fault;
+import dev.vpce.testkit.EmulatedEndpoint;
 import dev.vpce.testkit.LocalPrivateLink;
 import dev.vpce.testkit.LocalPrivateLinkExtension;
 import dev.vpce.testkit.MetadataFault;
@@ -88,12 +89,14 @@ class DoctorIT {
     tls.close();
   }
 
+  /** The doctor's arguments for the kit's default endpoint (the only one, or one of several). */
   static List<String> discovered(LocalPrivateLink kit, String... extra) {
-    List<String> a = new ArrayList<>(List.of("doctor", "--host", HOST, "--service", kit.endpoint().serviceName(),
+    EmulatedEndpoint endpoint = kit.endpoint(LocalPrivateLink.DEFAULT_ENDPOINT_ID);
+    List<String> a = new ArrayList<>(List.of("doctor", "--host", HOST, "--service", endpoint.serviceName(),
         "--region", kit.region(), "--ec2-endpoint", kit.ec2().endpoint().toString(),
         "--dns-server", "127.0.0.1:" + kit.dns().address().getPort(),
         "--imds-endpoint", kit.imds().endpoint().toString(), "--placement-timeout", "3s",
-        "--port", String.valueOf(kit.endpoint().port()), "--connect-timeout", "300ms", "--startup-timeout", "5s",
+        "--port", String.valueOf(endpoint.port()), "--connect-timeout", "300ms", "--startup-timeout", "5s",
         "--json"));
     a.addAll(List.of(extra));
     return a;
@@ -356,6 +359,28 @@ class DoctorIT {
     assertThat(r.step("endpoint").get("details")).anySatisfy(d -> assertThat(d.asText())
         .isEqualTo("VPC of " + LocalPrivateLink.TASK_ADDRESS + " (ec2:DescribeNetworkInterfaces): " + kit.vpcId()));
     assertThat(r.facts("route").get("tier").asText()).isEqualTo("LOCAL_ZONE");
+  }
+
+  @Test
+  void endpointsInSeveralVpcsWithTheVpcUnknownFailAsVpceDoesAskingForTheVpc() throws Exception {
+    String otherVpc = "vpc-0aaaaaaaaaaaaaaa1";
+    try (LocalPrivateLink kit = LocalPrivateLink.defaults()
+        .endpoint(LocalPrivateLink.DEFAULT_SERVICE_NAME, e -> e.id("vpce-00000000000000001").vpcId(otherVpc))
+        .build()) {
+      // an explicit zone carries no VPC, so vpce cannot tell which VPC's endpoint is this process's
+      Run r = doctor(kit, discovered(kit, "--zone", "us-east-1a"));
+      assertThat(r.exitCode()).isEqualTo(2);
+      assertThat(r.verdict("endpoint")).isEqualTo("FAIL");
+      assertThat(r.facts("endpoint").get("endpoints")).as("the raw answer lists both").hasSize(2);
+      assertThat(r.step("endpoint").get("summary").asText()).contains("several VPCs").contains(otherVpc)
+          .contains(kit.vpcId()).contains("vpcId");
+      assertThat(r.verdict("route")).isEqualTo("FAIL");
+
+      Run pinned = doctor(kit, discovered(kit, "--zone", "us-east-1a", "--vpc-id", kit.vpcId()));
+      assertThat(pinned.exitCode()).isZero();
+      assertThat(pinned.facts("endpoint").get("endpointId").asText()).isEqualTo(LocalPrivateLink.DEFAULT_ENDPOINT_ID);
+      assertThat(pinned.facts("endpoint").get("vpcId").asText()).isEqualTo(kit.vpcId());
+    }
   }
 
   @Test
