@@ -27,7 +27,20 @@ import java.util.Map;
 public record BindingStatus(String host, BindingState state, EndpointStatus endpoint, Instant lastGoodDiscovery,
     String lastError, Instant lastErrorAt, Map<RefreshKind, Long> refreshFailures, List<DnsNameStatus> dnsNames,
     Route route, List<TargetStatus> targets) {
-  /** Copies the lists and the map, with every {@link RefreshKind} present (0 when absent). */
+  /**
+   * Copies the lists and the map, with every {@link RefreshKind} present (0 when absent).
+   *
+   * @param host the binding's hostname
+   * @param state its lifecycle state
+   * @param endpoint its endpoint, or null before discovery found one
+   * @param lastGoodDiscovery when discovery last listed its endpoint, or null
+   * @param lastError its most recent failure in one line, or null
+   * @param lastErrorAt when that failure happened, or null
+   * @param refreshFailures failed refreshes by kind; kinds left out count 0
+   * @param dnsNames the DNS names its route is computed from
+   * @param route its route, or null while it has none
+   * @param targets the breakers of the route's socket addresses
+   */
   public BindingStatus {
     Map<RefreshKind, Long> counts = new EnumMap<>(RefreshKind.class);
     for (RefreshKind k : RefreshKind.values()) {
@@ -38,12 +51,20 @@ public record BindingStatus(String host, BindingState state, EndpointStatus endp
     targets = List.copyOf(targets);
   }
 
-  /** The tier of the route's first address, or null while the binding has no route. */
+  /**
+   * The tier of the route's first address, or null while the binding has no route.
+   *
+   * @return {@link RouteTier#LOCAL_ZONE}, {@link RouteTier#OTHER_ZONE} or {@link RouteTier#REGIONAL}, or null
+   */
   public RouteTier tier() {
     return route == null ? null : route.tier();
   }
 
-  /** Whether some DNS name of the binding is served past its TTL because refreshes fail. */
+  /**
+   * Whether some DNS name of the binding is served past its TTL because refreshes fail.
+   *
+   * @return true when at least one of {@link #dnsNames()} is stale
+   */
   public boolean hasStaleDns() {
     return dnsNames.stream().anyMatch(DnsNameStatus::stale);
   }

@@ -19,7 +19,16 @@ import java.util.List;
  */
 public record DnsNameStatus(String name, String zone, List<InetAddress> addresses, Duration ttl, Duration age,
     boolean stale) {
-  /** Copies {@code addresses}; null is not allowed. */
+  /**
+   * Copies {@code addresses}; null is not allowed.
+   *
+   * @param name the DNS name
+   * @param zone its zone, or null for the regional name
+   * @param addresses the addresses served now, not null
+   * @param ttl the TTL of the answer served, or null
+   * @param age the age of that answer, or null
+   * @param stale whether it is served past its TTL
+   */
   public DnsNameStatus {
     addresses = List.copyOf(addresses);
   }

@@ -54,7 +54,11 @@ public final class PrivateLink implements AutoCloseable {
     this.engine = engine;
   }
 
-  /** A builder with the defaults described on each of its methods. */
+  /**
+   * A builder with the defaults described on each of its methods.
+   *
+   * @return a new builder with no bindings; {@link Builder#build()} needs at least one
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -69,6 +73,8 @@ public final class PrivateLink implements AutoCloseable {
    * the cause of a failure lasts (no credentials, permission denied, endpoint rejected); later calls never
    * wait: until a route exists they fail at once with the last error.
    *
+   * @param host a bound hostname, matched case-insensitively
+   * @return the addresses to try in order, best first; never empty
    * @throws UnboundHostException         when the host has no binding; resolve it with the system resolver
    * @throws EndpointUnavailableException when the endpoint cannot carry traffic (its message says why)
    * @throws PrivateLinkClosedException   after {@link #close()}
@@ -78,7 +84,12 @@ public final class PrivateLink implements AutoCloseable {
     return engine.resolve(host);
   }
 
-  /** Whether a host has a binding (a private DNS name bound automatically counts once discovered). */
+  /**
+   * Whether a host has a binding (a private DNS name bound automatically counts once discovered).
+   *
+   * @param host the hostname, matched case-insensitively
+   * @return true when {@link #resolve} routes it; false when callers should use their own resolver
+   */
   public boolean isBound(String host) {
     return engine.isBound(host);
   }
@@ -86,6 +97,11 @@ public final class PrivateLink implements AutoCloseable {
   /**
    * The current route of a bound host, for inspection and for callers that do not report outcomes: like
    * {@link #resolve} (spread included), but it never hands out a breaker's trial.
+   *
+   * @param host a bound hostname, matched case-insensitively
+   * @return the route, best address first; never null
+   * @throws UnknownHostException the same as {@link #resolve}: {@link UnboundHostException}, {@link
+   *     EndpointUnavailableException} or {@link PrivateLinkClosedException}
    */
   public Route route(String host) throws UnknownHostException {
     return engine.route(host);
@@ -95,6 +111,9 @@ public final class PrivateLink implements AutoCloseable {
    * A connect (and TLS handshake, where the client does one) to this socket address succeeded. Cheap; call
    * it for every new connection. {@code connectTime} is the TCP connect alone (not TLS); it feeds the
    * adaptive connect deadline. Outcomes for addresses that no route holds (unbound hosts) are ignored.
+   *
+   * @param target the endpoint address and port that was connected to
+   * @param connectTime how long the TCP connect took, without the TLS handshake
    */
   public void connectSucceeded(InetSocketAddress target, Duration connectTime) {
     engine.connectSucceeded(target, connectTime);
@@ -106,6 +125,8 @@ public final class PrivateLink implements AutoCloseable {
    * client cancelled itself (a lost race), do not. Do not report HTTP status codes.
    *
    * @return whether the failure counted against the socket address
+   * @param target the endpoint address and port the connect went to
+   * @param cause why it failed, as the client saw it; its type decides whether it counts
    */
   public boolean connectFailed(InetSocketAddress target, IOException cause) {
     return engine.connectFailed(target, cause);
@@ -117,22 +138,40 @@ public final class PrivateLink implements AutoCloseable {
    * {@code callerTimeout}; {@code callerTimeout} itself when the feature is off
    * ({@link Builder#adaptiveConnectDeadline}), for unrouted addresses, or before the first successful
    * connect to target. Give the last address the caller's full remaining timeout.
+   *
+   * @param target the endpoint address and port about to be tried
+   * @param callerTimeout the client's own connect timeout, the ceiling
+   * @return how long to wait for this address before moving to the next; at most {@code callerTimeout}
    */
   public Duration connectTimeout(InetSocketAddress target, Duration callerTimeout) {
     return engine.connectTimeout(target, callerTimeout);
   }
 
-  /** Where this process runs, once the placement chain has answered; null before that. */
+  /**
+   * Where this process runs, once the placement chain has answered; null before that.
+   *
+   * @return the placement and the source that answered ({@link Placement#UNKNOWN} when no source knew), or null while
+   *     the chain has not answered
+   */
   public Placement placement() {
     return engine.placement();
   }
 
-  /** The endpoint behind a bound host, once known; null before that or for unbound hosts. */
+  /**
+   * The endpoint behind a bound host, once known; null before that or for unbound hosts.
+   *
+   * @param host a bound hostname, matched case-insensitively
+   * @return the endpoint as the last discovery answer (or the static binding) described it, or null
+   */
   public Endpoint endpoint(String host) {
     return engine.endpoint(host);
   }
 
-  /** The bound hosts, lower case, including private DNS names bound automatically. */
+  /**
+   * The bound hosts, lower case, including private DNS names bound automatically.
+   *
+   * @return an immutable snapshot of the bound hostnames
+   */
   public Set<String> hosts() {
     return engine.hosts();
   }
@@ -140,17 +179,27 @@ public final class PrivateLink implements AutoCloseable {
   /**
    * Each socket address that has a circuit breaker, with the breaker's state. Breakers of addresses that
    * left every route are dropped 10 minutes later.
+   *
+   * @return a copy taken now (changing it changes nothing), keyed by endpoint address and port
    */
   public Map<InetSocketAddress, BreakerState> breakerStates() {
     return engine.breakerStates();
   }
 
-  /** How many routes of each tier {@link #resolve} handed out, per binding host. */
+  /**
+   * How many routes of each tier {@link #resolve} handed out, per binding host.
+   *
+   * @return per binding host, the number of routes handed out by tier since start
+   */
   public Map<String, Map<RouteTier, Long>> routeCounts() {
     return engine.tierCounts();
   }
 
-  /** Background refreshes (start-up, endpoint metadata, DNS) that failed since start. */
+  /**
+   * Background refreshes (start-up, endpoint metadata, DNS) that failed since start.
+   *
+   * @return the number of failed refreshes of every kind and binding since start
+   */
   public long refreshFailures() {
     return engine.refreshFailures();
   }
@@ -165,6 +214,8 @@ public final class PrivateLink implements AutoCloseable {
    * <p>Built on demand from state the instance already keeps: it never blocks on the network or waits for
    * start-up, so a health check may call it at any time (before start-up ends, and after {@link #close()},
    * when every binding is {@link BindingState#CLOSED}), and it adds no work to {@link #resolve}.
+   *
+   * @return an immutable snapshot taken now
    */
   public PrivateLinkStatus status() {
     return engine.status();
@@ -206,18 +257,38 @@ public final class PrivateLink implements AutoCloseable {
 
     private Builder() {}
 
-    /** Binds a hostname to a service whose endpoint is discovered through the EC2 API. */
+    /**
+     * Binds a hostname to a service whose endpoint is discovered through the EC2 API.
+     *
+     * @param host the hostname clients connect to (the certificate's name), for example {@code
+     *     orders.internal.example.com}
+     * @param serviceName the endpoint service name, for example {@code
+     *     com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0}
+     * @return this builder
+     */
     public Builder bind(String host, String serviceName) {
       return bind(Binding.builder(host).serviceName(serviceName).build());
     }
 
-    /** Adds a binding (discovered or static). */
+    /**
+     * Adds a binding (discovered or static).
+     *
+     * @param binding a binding from {@link Binding#builder(String)}; checked by {@link #build()}
+     * @return this builder
+     * @throws NullPointerException when binding is null
+     */
     public Builder bind(Binding binding) {
       bindings.add(Checks.notNull("binding", binding));
       return this;
     }
 
-    /** Where this process runs, which skips the placement chain. */
+    /**
+     * Where this process runs, which skips the placement chain.
+     *
+     * @param placement the placement to use, for example {@link Placement#ofZoneId(String)}; null (the default) asks
+     *     the placement chain
+     * @return this builder
+     */
     public Builder placement(Placement placement) {
       this.placement = placement;
       return this;
@@ -226,19 +297,34 @@ public final class PrivateLink implements AutoCloseable {
     /**
      * The placement chain, asked in order: by default {@link PlacementSource#environment()},
      * {@link PlacementSource#ecsTaskMetadata()}, then {@link PlacementSource#imds()}.
+     *
+     * @param sources the sources in the order they are asked; an empty list means placement stays unknown (routes are
+     *     regional)
+     * @return this builder
+     * @throws NullPointerException when sources or one of them is null
      */
     public Builder placementSources(List<PlacementSource> sources) {
       this.placementSources = List.copyOf(Checks.notNull("placementSources", sources));
       return this;
     }
 
-    /** The time the whole placement chain may take; 1 second by default. */
+    /**
+     * The time the whole placement chain may take; 1 second by default.
+     *
+     * @param budget the deadline for the whole chain; must be positive
+     * @return this builder
+     */
     public Builder placementBudget(Duration budget) {
       this.placementBudget = budget;
       return this;
     }
 
-    /** The caller's VPC for discovery; by default the one the placement source reports, if any. */
+    /**
+     * The caller's VPC for discovery; by default the one the placement source reports, if any.
+     *
+     * @param vpcId a VPC ID ({@code vpc-} and 8 or 17 hex digits), or null for the placement's
+     * @return this builder
+     */
     public Builder vpcId(String vpcId) {
       this.vpcId = vpcId;
       return this;
@@ -248,6 +334,9 @@ public final class PrivateLink implements AutoCloseable {
      * This process's Region, for the EC2 API; by default the placement's, else the SDK's region chain
      * ({@code AWS_REGION}, profile). Never the service name's: with cross-Region PrivateLink the service
      * name carries the provider's Region.
+     *
+     * @param region a Region such as {@code us-east-1}, or null for the default
+     * @return this builder
      */
     public Builder region(String region) {
       this.region = region;
@@ -257,13 +346,21 @@ public final class PrivateLink implements AutoCloseable {
     /**
      * The EC2 API endpoint of the default discovery, for example the VPC's own EC2 interface endpoint in a
      * private subnet, or an emulator in tests; by default the Region's.
+     *
+     * @param endpoint an absolute URI such as {@code https://ec2.us-east-1.amazonaws.com}, or null for the Region's
+     * @return this builder
      */
     public Builder ec2Endpoint(URI endpoint) {
       this.ec2Endpoint = endpoint;
       return this;
     }
 
-    /** The credentials of the default discovery; by default the SDK's default credentials chain. */
+    /**
+     * The credentials of the default discovery; by default the SDK's default credentials chain.
+     *
+     * @param credentials the credentials provider, or null for the SDK's default chain
+     * @return this builder
+     */
     public Builder ec2Credentials(AwsCredentialsProvider credentials) {
       this.ec2Credentials = credentials;
       return this;
@@ -273,55 +370,98 @@ public final class PrivateLink implements AutoCloseable {
      * How endpoints are discovered; by default {@code Ec2EndpointDiscovery} with an EC2 client for this
      * process's Region ({@link #region}), {@link #ec2Endpoint}, {@link #ec2Credentials} and the
      * URL-connection HTTP client, which makes one attempt per call (vpce retries with back-off).
+     *
+     * @param discovery the discovery to use, or null for the default; unused when every binding is static
+     * @return this builder
      */
     public Builder discovery(EndpointDiscovery discovery) {
       this.discovery = discovery;
       return this;
     }
 
-    /** How endpoint names are resolved; by default dnsjava against the system's name servers. */
+    /**
+     * How endpoint names are resolved; by default dnsjava against the system's name servers.
+     *
+     * @param resolver the resolver for endpoint DNS names, or null for the default
+     * @return this builder
+     */
     public Builder nameResolver(NameResolver resolver) {
       this.nameResolver = resolver;
       return this;
     }
 
-    /** How long past its TTL a DNS answer is served while refreshes fail; 5 minutes by default. */
+    /**
+     * How long past its TTL a DNS answer is served while refreshes fail; 5 minutes by default.
+     *
+     * @param limit how long past the TTL; zero serves no stale answer; must not be negative
+     * @return this builder
+     */
     public Builder staleAnswerLimit(Duration limit) {
       this.staleAnswerLimit = limit;
       return this;
     }
 
-    /** How often endpoint metadata is refreshed (jittered by ±10 %); 5 minutes by default. */
+    /**
+     * How often endpoint metadata is refreshed (jittered by ±10 %); 5 minutes by default.
+     *
+     * @param interval the time between refreshes; must be positive
+     * @return this builder
+     */
     public Builder refreshInterval(Duration interval) {
       this.refreshInterval = interval;
       return this;
     }
 
-    /** How long the first {@code resolve} of a binding waits for start-up; 10 seconds by default. */
+    /**
+     * How long the first {@code resolve} of a binding waits for start-up; 10 seconds by default.
+     *
+     * @param timeout the longest first wait; must be positive
+     * @return this builder
+     */
     public Builder startupTimeout(Duration timeout) {
       this.startupTimeout = timeout;
       return this;
     }
 
-    /** Failed connects in a row that open an address's breaker; 3 by default. */
+    /**
+     * Failed connects in a row that open an address's breaker; 3 by default.
+     *
+     * @param failures failures in a row; at least 1
+     * @return this builder
+     */
     public Builder breakerFailureThreshold(int failures) {
       this.breakerFailureThreshold = failures;
       return this;
     }
 
-    /** How long an open breaker waits before one trial connection; doubles per failed trial. 5 s by default. */
+    /**
+     * How long an open breaker waits before one trial connection; doubles per failed trial. 5 s by default.
+     *
+     * @param wait the first open wait; must be positive and at most {@link #breakerMaxOpenWait}
+     * @return this builder
+     */
     public Builder breakerOpenWait(Duration wait) {
       this.breakerOpenWait = wait;
       return this;
     }
 
-    /** The cap on an open breaker's wait; 1 minute by default. */
+    /**
+     * The cap on an open breaker's wait; 1 minute by default.
+     *
+     * @param wait the longest open wait; at least {@link #breakerOpenWait}
+     * @return this builder
+     */
     public Builder breakerMaxOpenWait(Duration wait) {
       this.breakerMaxOpenWait = wait;
       return this;
     }
 
-    /** How long a trial connection may go unreported before another is allowed; 10 s by default. */
+    /**
+     * How long a trial connection may go unreported before another is allowed; 10 s by default.
+     *
+     * @param timeout how long a trial may go unreported; must be positive
+     * @return this builder
+     */
     public Builder breakerTrialTimeout(Duration timeout) {
       this.breakerTrialTimeout = timeout;
       return this;
@@ -330,19 +470,33 @@ public final class PrivateLink implements AutoCloseable {
     /**
      * Whether {@link PrivateLink#connectTimeout} gives each address an adaptive deadline (its smoothed TCP
      * connect time plus four deviations, at least 50 ms) instead of the caller's timeout; on by default.
+     *
+     * @param on false to give every address the caller's full timeout
+     * @return this builder
      */
     public Builder adaptiveConnectDeadline(boolean on) {
       this.adaptiveConnectDeadline = on;
       return this;
     }
 
-    /** Adds a listener, which hears every event; it must be fast and must not throw. */
+    /**
+     * Adds a listener, which hears every event; it must be fast and must not throw.
+     *
+     * @param listener the listener; listeners are called in the order they were added
+     * @return this builder
+     * @throws NullPointerException when listener is null
+     */
     public Builder listener(PrivateLinkListener listener) {
       listeners.add(Checks.notNull("listener", listener));
       return this;
     }
 
-    /** The clock for TTLs and breaker waits; the system UTC clock by default. */
+    /**
+     * The clock for TTLs and breaker waits; the system UTC clock by default.
+     *
+     * @param clock the clock; must not be null
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = clock;
       return this;
@@ -363,6 +517,7 @@ public final class PrivateLink implements AutoCloseable {
      * Checks every setting and starts the instance: start-up (placement, discovery, DNS) begins at once in
      * the background.
      *
+     * @return a started instance; close it when done
      * @throws IllegalArgumentException naming the setting and the value, for any bad setting
      */
     public PrivateLink build() {

@@ -10,6 +10,11 @@ import java.net.UnknownHostException;
 public class PrivateLinkClosedException extends UnknownHostException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A call on a closed instance.
+   *
+   * @param host the hostname asked for
+   */
   public PrivateLinkClosedException(String host) {
     super("vpce [" + host + "] this PrivateLink is closed; build a new one to resolve bound hosts again");
   }

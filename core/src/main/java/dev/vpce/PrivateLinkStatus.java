@@ -20,12 +20,23 @@ import java.util.stream.Collectors;
  * @param bindings  every configured binding, in the order they were bound
  */
 public record PrivateLinkStatus(Instant takenAt, Placement placement, List<BindingStatus> bindings) {
-  /** Copies {@code bindings}. */
+  /**
+   * Copies {@code bindings}.
+   *
+   * @param takenAt when the snapshot was taken
+   * @param placement the placement, or null before the chain answered
+   * @param bindings the bindings, in the order they were bound
+   */
   public PrivateLinkStatus {
     bindings = List.copyOf(bindings);
   }
 
-  /** The binding of this host (case-insensitive), or null when it is not a configured binding. */
+  /**
+   * The binding of this host (case-insensitive), or null when it is not a configured binding.
+   *
+   * @param host the hostname
+   * @return the binding's status, or null
+   */
   public BindingStatus binding(String host) {
     for (BindingStatus b : bindings) {
       if (b.host().equalsIgnoreCase(host)) {
@@ -35,7 +46,11 @@ public record PrivateLinkStatus(Instant takenAt, Placement placement, List<Bindi
     return null;
   }
 
-  /** Whether every binding has a route (the condition of a health check that is UP). */
+  /**
+   * Whether every binding has a route (the condition of a health check that is UP).
+   *
+   * @return true when every binding's route is not null (also true with no bindings)
+   */
   public boolean allRouted() {
     return bindings.stream().allMatch(b -> b.route() != null);
   }

@@ -32,27 +32,47 @@ public final class Route {
     this.failOpen = failOpen;
   }
 
-  /** The binding's hostname. */
+  /**
+   * The binding's hostname.
+   *
+   * @return the hostname, as configured
+   */
   public String host() {
     return host;
   }
 
-  /** The addresses, best first; never empty. */
+  /**
+   * The addresses, best first; never empty.
+   *
+   * @return an immutable list, best first; never empty
+   */
   public List<InetAddress> addresses() {
     return addresses;
   }
 
-  /** Where the first address sits. */
+  /**
+   * Where the first address sits.
+   *
+   * @return the tier of the first address
+   */
   public RouteTier tier() {
     return tier;
   }
 
-  /** The local zone this route prefers (AZ name or ID), or null when there is none. */
+  /**
+   * The local zone this route prefers (AZ name or ID), or null when there is none.
+   *
+   * @return the AZ name or AZ ID, or null
+   */
   public String localZone() {
     return localZone;
   }
 
-  /** Whether every address's breaker is open and all are returned anyway. */
+  /**
+   * Whether every address's breaker is open and all are returned anyway.
+   *
+   * @return true when the route is fail-open
+   */
   public boolean failOpen() {
     return failOpen;
   }

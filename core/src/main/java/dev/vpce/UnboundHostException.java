@@ -6,6 +6,11 @@ import java.net.UnknownHostException;
 public class UnboundHostException extends UnknownHostException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A host without a binding.
+   *
+   * @param host the hostname asked for
+   */
   public UnboundHostException(String host) {
     super("vpce has no binding for host '" + host + "'; it is resolved by the system resolver");
   }

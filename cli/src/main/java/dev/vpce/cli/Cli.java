@@ -14,9 +14,15 @@ public final class Cli {
   private Cli() {}
 
   /**
-   * Runs one command and returns its exit code: 0 every step OK, 1 a warning, 2 a failed step, 64 bad usage.
+   * Runs one command and returns its exit code: 0 every step OK, 1 a warning, 2 a failed step, 64 bad usage,
+   * 70 the doctor itself failed.
    *
-   * @param credentials the credentials EC2 calls are signed with (the SDK's default chain in {@link Main})
+   * @param args        the command and its options, for example {@code doctor --host H --service S --json}
+   * @param out         where the report (text or JSON) and {@code --help} go
+   * @param err         where usage errors and an internal failure's stack trace go
+   * @param credentials the credentials EC2 calls are signed with (the SDK's default chain in {@link Main}); asked
+   *                    once per run
+   * @return the exit code
    */
   public static int run(String[] args, PrintStream out, PrintStream err,
       Supplier<AwsCredentialsProvider> credentials) {

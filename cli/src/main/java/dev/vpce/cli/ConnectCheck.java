@@ -1,9 +1,11 @@
 package dev.vpce.cli;
 
+import dev.vpce.PrivateLink;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +25,12 @@ final class ConnectCheck {
   /** One address's outcome; {@code failure} is null when it worked. */
   record Outcome(DnsCheck.Target target, InetSocketAddress socket, IOException failure) {}
 
-  static List<Outcome> run(DoctorOptions o, List<DnsCheck.Target> targets, SSLContext tls, Step step) {
+  /**
+   * Connects to every target and tells {@code privateLink} (null when none runs) each outcome, as a reporting
+   * client would: its breakers then show what a client would meet (with a threshold of one failure).
+   */
+  static List<Outcome> run(DoctorOptions o, List<DnsCheck.Target> targets, SSLContext tls, PrivateLink privateLink,
+      Step step) {
     List<Outcome> outcomes = new ArrayList<>();
     if (targets.isEmpty()) {
       step.result(Verdict.FAIL, "no address to connect to (see dns)");
@@ -42,7 +49,8 @@ final class ConnectCheck {
       long start = System.nanoTime();
       try (Socket s = new Socket()) {
         s.connect(at, (int) Math.min(Integer.MAX_VALUE, o.connectTimeout().toMillis()));
-        double connectMs = (System.nanoTime() - start) / 1e6;
+        long connectNanos = System.nanoTime() - start;
+        double connectMs = connectNanos / 1e6;
         f.put("connectMillis", round(connectMs));
         String line = where + ": connected in " + round(connectMs) + " ms";
         if (tls != null) {
@@ -66,12 +74,20 @@ final class ConnectCheck {
           }
         }
         f.put("ok", true);
+        if (privateLink != null) {
+          privateLink.connectSucceeded(at, Duration.ofNanos(connectNanos));
+        }
         step.detail(line);
         outcomes.add(new Outcome(t, at, null));
       } catch (IOException e) {
         String why = describe(e, o);
         f.put("ok", false);
         f.put("error", why);
+        if (privateLink != null) {
+          boolean counted = privateLink.connectFailed(at, e);
+          f.put("countedByVpce", counted);
+          why += counted ? " [counted by vpce]" : " [not counted by vpce: not the address's fault]";
+        }
         step.detail(where + ": " + why);
         failed.add(t.address().getHostAddress() + " (" + t.zone() + ")");
         outcomes.add(new Outcome(t, at, e));

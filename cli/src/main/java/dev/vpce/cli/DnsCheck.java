@@ -1,5 +1,7 @@
 package dev.vpce.cli;
 
+import dev.vpce.BindingStatus;
+import dev.vpce.DnsNameStatus;
 import dev.vpce.Endpoint;
 import dev.vpce.dns.DnsAnswer;
 import dev.vpce.dns.NameResolver;
@@ -7,7 +9,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.TreeMap;
 /**
  * Resolves every name of the endpoint (regional, zonal, private) and the host itself twice: with vpce's
  * resolver (the configured servers, with TTLs) and with the JVM's system resolver (what clients without vpce
- * see).
+ * see), and sets them beside the answers vpce itself serves (from the status snapshot: age, stale).
  */
 final class DnsCheck {
   private DnsCheck() {}
@@ -48,96 +49,171 @@ final class DnsCheck {
     return names;
   }
 
-  /** The addresses to connect to: every zonal answer with its zone, then regional answers not seen yet. */
-  static List<Target> run(DoctorOptions o, List<Name> names, NameResolver resolver, Step step) {
-    step.fact("servers", o.dnsServers().isEmpty() ? List.of("system (resolv.conf)")
-        : o.dnsServers().stream().map(a -> a.getAddress().getHostAddress() + ":" + a.getPort()).toList());
-    if (names.stream().noneMatch(n -> !n.label().equals("host"))) {
-      step.result(Verdict.FAIL, "no endpoint names to resolve (see endpoint)");
+  /**
+   * One name looked up by the doctor itself: from the configured servers (an answer, or the error's kind and
+   * message) and from the JVM's system resolver.
+   */
+  record Lookup(Name name, DnsAnswer answer, String error, String message, List<InetAddress> system,
+      String systemError) {}
+
+  /** Looks every name up through the configured servers and the system resolver. Writes nothing to the step. */
+  static List<Lookup> lookup(List<Name> names, NameResolver resolver) {
+    List<Lookup> out = new ArrayList<>();
+    for (Name n : names) {
+      DnsAnswer answer = null;
+      String error = null;
+      String message = null;
+      try {
+        answer = resolver.resolve(n.name());
+        if (answer.addresses().isEmpty()) {
+          error = "NODATA";
+        }
+      } catch (UnknownHostException e) {
+        error = "NXDOMAIN";
+        message = e.getMessage();
+      } catch (IOException e) {
+        error = kind(e);
+        message = e.getMessage();
+      }
+      List<InetAddress> system = null;
+      String systemError = null;
+      try {
+        system = List.of(InetAddress.getAllByName(n.name()));
+      } catch (UnknownHostException e) {
+        systemError = e.getMessage();
+      }
+      out.add(new Lookup(n, answer, error, message, system, systemError));
     }
-    List<Object> results = new ArrayList<>();
+    return out;
+  }
+
+  /**
+   * The addresses to connect to: every zonal answer with its zone, then regional answers not seen yet, with the
+   * zone of the endpoint's ENI that holds the address ({@code endpoint} may be null), else "regional".
+   */
+  static List<Target> targets(List<Lookup> lookups, Endpoint endpoint) {
     Map<InetAddress, String> targets = new LinkedHashMap<>();
     List<InetAddress> regional = new ArrayList<>();
+    for (Lookup l : lookups) {
+      if (l.answer() == null) {
+        continue;
+      }
+      if (l.name().zone() != null) {
+        l.answer().addresses().forEach(ip -> targets.putIfAbsent(ip, l.name().zone()));
+      } else if (l.name().label().equals("regional")) {
+        regional.addAll(l.answer().addresses());
+      }
+    }
+    Map<String, String> eniZones = new LinkedHashMap<>();
+    if (endpoint != null) {
+      endpoint.interfaces().forEach(eni -> eni.ips().forEach(ip -> eniZones.put(ip, eni.zoneName())));
+    }
+    for (InetAddress a : regional) {
+      targets.putIfAbsent(a, eniZones.getOrDefault(a.getHostAddress(), "regional"));
+    }
+    List<Target> out = new ArrayList<>();
+    targets.forEach((a, z) -> out.add(new Target(a, z)));
+    return out;
+  }
+
+  /**
+   * The verdict on DNS: each name with the doctor's own answer and TTL, vpce's cached answer with its age and
+   * whether it is stale ({@code binding}, from the status snapshot; null when no PrivateLink ran) for the names
+   * vpce tracks, and the system resolver's answer.
+   */
+  static void report(DoctorOptions o, List<Lookup> lookups, BindingStatus binding, int targets, Step step) {
+    step.fact("servers", o.dnsServers().isEmpty() ? List.of("system (resolv.conf)")
+        : o.dnsServers().stream().map(a -> a.getAddress().getHostAddress() + ":" + a.getPort()).toList());
+    List<Object> results = new ArrayList<>();
     List<String> failedZonal = new ArrayList<>();
+    List<String> stale = new ArrayList<>();
     boolean regionalFailed = false;
-    for (Name n : names) {
+    for (Lookup l : lookups) {
+      Name n = l.name();
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("label", n.label());
       r.put("name", n.name());
       r.put("zone", n.zone());
       StringBuilder line = new StringBuilder(n.label()).append(' ').append(n.name()).append(": ");
       Map<String, Object> configured = new LinkedHashMap<>();
-      try {
-        DnsAnswer a = resolver.resolve(n.name());
-        List<String> ips = a.addresses().stream().map(InetAddress::getHostAddress).toList();
+      if (l.answer() != null) {
+        List<String> ips = ips(l.answer().addresses());
         configured.put("addresses", ips);
-        configured.put("ttlSeconds", a.ttl().toSeconds());
-        line.append(ips.isEmpty() ? "no A records" : ips).append(" ttl ").append(a.ttl().toSeconds()).append("s");
-        if (n.zone() != null) {
-          a.addresses().forEach(ip -> targets.putIfAbsent(ip, n.zone()));
-        } else if (n.label().equals("regional")) {
-          regional.addAll(a.addresses());
-        }
-        if (a.addresses().isEmpty() && !n.label().equals("host")) {
-          configured.put("error", "NODATA");
-          markFailed(n, failedZonal);
-          regionalFailed |= n.label().equals("regional");
-        }
-      } catch (UnknownHostException e) {
-        configured.put("error", "NXDOMAIN");
-        configured.put("message", e.getMessage());
+        configured.put("ttlSeconds", l.answer().ttl().toSeconds());
+        line.append(ips.isEmpty() ? "no A records" : ips).append(" ttl ").append(l.answer().ttl().toSeconds())
+            .append("s");
+      } else if (l.error().equals("NXDOMAIN")) {
         line.append("NXDOMAIN (the name does not exist)");
-        if (!n.label().equals("host")) {
-          markFailed(n, failedZonal);
-          regionalFailed |= n.label().equals("regional");
+      } else {
+        line.append("failed: ").append(l.message());
+      }
+      if (l.error() != null) {
+        configured.put("error", l.error());
+        if (l.message() != null) {
+          configured.put("message", l.message());
         }
-      } catch (IOException e) {
-        configured.put("error", kind(e));
-        configured.put("message", e.getMessage());
-        line.append("failed: ").append(e.getMessage());
         if (!n.label().equals("host")) {
-          markFailed(n, failedZonal);
+          if (n.zone() != null) {
+            failedZonal.add(n.zone());
+          }
           regionalFailed |= n.label().equals("regional");
         }
       }
       r.put("configured", configured);
+      DnsNameStatus cached = binding == null ? null : binding.dnsNames().stream()
+          .filter(d -> d.name().equalsIgnoreCase(n.name())).findFirst().orElse(null);
+      if (cached != null) {
+        Map<String, Object> vpce = new LinkedHashMap<>();
+        vpce.put("addresses", ips(cached.addresses()));
+        vpce.put("ttlSeconds", cached.ttl() == null ? null : cached.ttl().toSeconds());
+        vpce.put("ageMillis", cached.age() == null ? null : cached.age().toMillis());
+        vpce.put("stale", cached.stale());
+        r.put("vpce", vpce);
+        line.append("; vpce serves ").append(cached.addresses().isEmpty() ? "nothing" : ips(cached.addresses()));
+        if (cached.age() != null) {
+          line.append(" (").append(cached.stale() ? "STALE, " : "").append("age ").append(millis(cached.age()))
+              .append(')');
+        }
+        if (cached.stale()) {
+          stale.add(n.name());
+        }
+      }
       Map<String, Object> system = new LinkedHashMap<>();
-      try {
-        List<String> ips = Arrays.stream(InetAddress.getAllByName(n.name())).map(InetAddress::getHostAddress).toList();
-        system.put("addresses", ips);
-        line.append("; system resolver ").append(ips);
-      } catch (UnknownHostException e) {
+      if (l.system() != null) {
+        system.put("addresses", ips(l.system()));
+        line.append("; system resolver ").append(ips(l.system()));
+      } else {
         system.put("error", "UNKNOWN_HOST");
-        system.put("message", e.getMessage());
+        system.put("message", l.systemError());
         line.append("; system resolver: unknown host");
       }
       r.put("system", system);
       results.add(r);
       step.detail(line.toString());
     }
-    for (InetAddress a : regional) {
-      targets.putIfAbsent(a, "regional");
-    }
     step.fact("names", results);
-    if (step.verdict() == Verdict.FAIL) {
-      return toTargets(targets);
-    }
-    if (regionalFailed) {
+    if (lookups.stream().noneMatch(l -> !l.name().label().equals("host"))) {
+      step.result(Verdict.FAIL, "no endpoint names to resolve (see endpoint)");
+    } else if (regionalFailed) {
       step.result(Verdict.FAIL, "the regional name does not resolve from the configured servers: vpce has no "
           + "fallback" + (failedZonal.isEmpty() ? "" : "; zonal names failing: " + failedZonal));
     } else if (!failedZonal.isEmpty()) {
       step.result(Verdict.WARN, "zonal names failing for " + failedZonal + ": those zones are skipped, vpce routes "
           + "to the regional name");
+    } else if (!stale.isEmpty()) {
+      step.result(Verdict.WARN, "vpce serves stale answers for " + stale + ": its refreshes fail");
     } else {
-      step.result(Verdict.OK, names.size() + " names resolve; " + targets.size() + " endpoint addresses");
+      step.result(Verdict.OK, lookups.size() + " names resolve; " + targets + " endpoint addresses");
     }
-    return toTargets(targets);
   }
 
-  private static void markFailed(Name n, List<String> failedZonal) {
-    if (n.zone() != null) {
-      failedZonal.add(n.zone());
-    }
+  private static List<String> ips(List<InetAddress> addresses) {
+    return addresses.stream().map(InetAddress::getHostAddress).toList();
+  }
+
+  private static String millis(java.time.Duration d) {
+    long ms = d.toMillis();
+    return ms < 10_000 ? ms + " ms" : d.toSeconds() + " s";
   }
 
   private static String kind(IOException e) {
@@ -149,11 +225,5 @@ final class DnsCheck {
       return "TIMEOUT";
     }
     return "FAILED";
-  }
-
-  private static List<Target> toTargets(Map<InetAddress, String> targets) {
-    List<Target> out = new ArrayList<>();
-    targets.forEach((a, z) -> out.add(new Target(a, z)));
-    return out;
   }
 }

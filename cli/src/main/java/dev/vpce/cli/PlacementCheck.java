@@ -2,6 +2,7 @@ package dev.vpce.cli;
 
 import dev.vpce.Placement;
 import dev.vpce.PlacementSourceKind;
+import dev.vpce.PrivateLinkStatus;
 import dev.vpce.placement.PlacementSource;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -12,26 +13,27 @@ import java.util.Map;
 
 /**
  * Asks every placement source vpce's chain would ask (explicit, environment, ECS task metadata, IMDSv2), each
- * within the placement timeout, and reports which answered and why each other did not.
+ * within the placement timeout, and reports why each answered or not; the placement vpce settled on comes from
+ * the status snapshot of the doctor's {@link dev.vpce.PrivateLink}.
  */
 final class PlacementCheck {
   private PlacementCheck() {}
 
-  /** The placement vpce would use, or {@link Placement#UNKNOWN}. */
-  static Placement run(DoctorOptions o, Step step) {
+  /**
+   * Asks each source itself and writes why each answered or not into the step's details; the verdict waits for
+   * {@link #report}. Returns the first known answer, or {@link Placement#UNKNOWN}: what the credentials step
+   * takes the Region from before vpce runs.
+   */
+  static Placement probe(DoctorOptions o, Step step) {
     List<Object> attempts = new ArrayList<>();
     Placement chosen = null;
     if (o.zoneName() != null || o.zoneId() != null) {
-      chosen = new Placement(o.region(), o.zoneName(), o.zoneId(), o.vpcId(), null, PlacementSourceKind.EXPLICIT);
+      chosen = explicit(o);
       attempts.add(attempt(step, "explicit", "answered", chosen.describeZone() + " (--zone/--zone-id)"));
     } else {
       attempts.add(attempt(step, "explicit", "not given", "no --zone or --zone-id"));
     }
-    List<PlacementSource> sources = List.of(PlacementSource.environment(),
-        o.ecsMetadataUri() != null ? PlacementSource.ecsTaskMetadata(o.ecsMetadataUri())
-            : PlacementSource.ecsTaskMetadata(),
-        o.imdsEndpoint() != null ? PlacementSource.imds(o.imdsEndpoint()) : PlacementSource.imds());
-    for (PlacementSource s : sources) {
+    for (PlacementSource s : sources(o)) {
       try {
         Placement p = s.locate(o.placementTimeout());
         if (p == null) {
@@ -51,21 +53,63 @@ final class PlacementCheck {
       }
     }
     step.fact("attempts", attempts);
-    if (chosen == null) {
+    return chosen == null ? Placement.UNKNOWN : chosen;
+  }
+
+  /** The override from {@code --zone}/{@code --zone-id}, which vpce is given as its placement. */
+  static Placement explicit(DoctorOptions o) {
+    return new Placement(o.region(), o.zoneName(), o.zoneId(), o.vpcId(), null, PlacementSourceKind.EXPLICIT);
+  }
+
+  /** The chain vpce asks after an explicit placement, pointed where the options say. */
+  static List<PlacementSource> sources(DoctorOptions o) {
+    return List.of(PlacementSource.environment(),
+        o.ecsMetadataUri() != null ? PlacementSource.ecsTaskMetadata(o.ecsMetadataUri())
+            : PlacementSource.ecsTaskMetadata(),
+        o.imdsEndpoint() != null ? PlacementSource.imds(o.imdsEndpoint()) : PlacementSource.imds());
+  }
+
+  /**
+   * The verdict: the placement vpce's own chain settled on ({@code status} is the snapshot of the doctor's
+   * PrivateLink, or null when none could start, and then the probe's answer stands in for it).
+   */
+  static void report(Placement probed, PrivateLinkStatus status, Step step) {
+    Placement chosen = status != null ? status.placement() : probed;
+    if (status != null) {
+      step.detail(chosen == null ? "vpce: the placement chain has not answered yet"
+          : "vpce's chain: " + describe(chosen));
+      if (chosen != null && chosen.isKnown() && probed.isKnown()
+          && !chosen.describeZone().equals(probed.describeZone())) {
+        step.detail("the probes above answered " + probed.describeZone() + " from "
+            + lower(probed.source()) + ", but vpce uses " + chosen.describeZone());
+      }
+      if ((chosen == null || !chosen.isKnown()) && probed.isKnown()) {
+        step.detail("the probes above found " + probed.describeZone() + " from " + lower(probed.source())
+            + ", but vpce's chain did not within its budget (--placement-timeout): raise it, or pin the zone");
+      }
+    }
+    if (chosen == null || !chosen.isKnown()) {
       step.result(Verdict.WARN, "unknown: routes are regional (no zonal affinity); set VPCE_AVAILABILITY_ZONE_ID or "
           + "fix the source that failed");
       step.fact("source", "unknown");
-      return Placement.UNKNOWN;
+      return;
     }
-    step.result(Verdict.OK, chosen.describeZone() + " from " + chosen.source().name().toLowerCase(Locale.ROOT)
-        + (chosen.region() == null ? "" : ", Region " + chosen.region())
-        + (chosen.vpcId() == null ? "" : ", " + chosen.vpcId()));
-    step.fact("source", chosen.source().name().toLowerCase(Locale.ROOT));
+    step.result(Verdict.OK, describe(chosen));
+    step.fact("source", lower(chosen.source()));
     step.fact("region", chosen.region());
     step.fact("zoneName", chosen.zoneName());
     step.fact("zoneId", chosen.zoneId());
     step.fact("vpcId", chosen.vpcId());
-    return chosen;
+    step.fact("privateIpv4", chosen.privateIpv4());
+  }
+
+  private static String describe(Placement p) {
+    return p.describeZone() + " from " + lower(p.source()) + (p.region() == null ? "" : ", Region " + p.region())
+        + (p.vpcId() == null ? "" : ", " + p.vpcId());
+  }
+
+  private static String lower(PlacementSourceKind kind) {
+    return kind.name().toLowerCase(Locale.ROOT);
   }
 
   private static Map<String, Object> attempt(Step step, String source, String outcome, String detail) {

@@ -1,5 +1,6 @@
 package dev.vpce.cli;
 
+import dev.vpce.PrivateLinkStatus;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ final class Report {
   private final String host;
   private final String target;
   private final List<Step> steps = new ArrayList<>();
+  private PrivateLinkStatus status;
 
   Report(String host, String target) {
     this.host = host;
@@ -31,6 +33,11 @@ final class Report {
   Step add(Step step) {
     steps.add(step);
     return step;
+  }
+
+  /** The snapshot the status-derived parts of the steps come from; null when vpce could not start. */
+  void status(PrivateLinkStatus status) {
+    this.status = status;
   }
 
   List<Step> steps() {
@@ -55,6 +62,9 @@ final class Report {
 
   void printText(PrintStream out) {
     out.println("vpce doctor: " + host + " -> " + target);
+    if (status != null) {
+      out.println("vpce's view: status() at " + status.takenAt() + ", after the connects below were reported");
+    }
     out.println();
     for (Step s : steps) {
       out.printf("[%-4s] %s: %s%n", s.verdict(), s.name(), s.summary());
@@ -73,6 +83,7 @@ final class Report {
     m.put("target", target);
     m.put("verdict", verdict().name());
     m.put("exitCode", exitCode());
+    m.put("statusTakenAt", status == null ? null : status.takenAt().toString());
     List<Object> list = new ArrayList<>();
     for (Step s : steps) {
       list.add(s.toJson());

@@ -8,6 +8,7 @@ import dev.vpce.placement.PlacementSource;
 import dev.vpce.testkit.BackendMode;
 import dev.vpce.testkit.DnsFault;
 import dev.vpce.testkit.Ec2Fault;
+import dev.vpce.testkit.EmulatedEndpoint;
 import dev.vpce.testkit.LocalPrivateLink;
 import dev.vpce.testkit.LocalPrivateLinkExtension;
 import dev.vpce.testkit.MetadataFault;
@@ -88,12 +89,14 @@ class DoctorIT {
     tls.close();
   }
 
+  /** The doctor's arguments for the kit's default endpoint (the only one, or one of several). */
   static List<String> discovered(LocalPrivateLink kit, String... extra) {
-    List<String> a = new ArrayList<>(List.of("doctor", "--host", HOST, "--service", kit.endpoint().serviceName(),
+    EmulatedEndpoint endpoint = kit.endpoint(LocalPrivateLink.DEFAULT_ENDPOINT_ID);
+    List<String> a = new ArrayList<>(List.of("doctor", "--host", HOST, "--service", endpoint.serviceName(),
         "--region", kit.region(), "--ec2-endpoint", kit.ec2().endpoint().toString(),
         "--dns-server", "127.0.0.1:" + kit.dns().address().getPort(),
         "--imds-endpoint", kit.imds().endpoint().toString(), "--placement-timeout", "3s",
-        "--port", String.valueOf(kit.endpoint().port()), "--connect-timeout", "300ms", "--startup-timeout", "5s",
+        "--port", String.valueOf(endpoint.port()), "--connect-timeout", "300ms", "--startup-timeout", "5s",
         "--json"));
     a.addAll(List.of(extra));
     return a;
@@ -142,6 +145,48 @@ class DoctorIT {
   }
 
   @Test
+  void healthyReportTakesVpcesViewFromOneStatusSnapshot(LocalPrivateLink kit) throws Exception {
+    Run r = doctor(kit, discovered(kit));
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.json().get("statusTakenAt").asText()).isNotBlank();
+    assertThat(r.step("placement").get("details")).anySatisfy(d -> assertThat(d.asText())
+        .isEqualTo("vpce's chain: us-east-1a (use1-az6) from imds, Region us-east-1, " + kit.vpcId()));
+    JsonNode endpoint = r.facts("endpoint");
+    assertThat(endpoint.get("bindingState").asText()).isEqualTo("ROUTED");
+    assertThat(endpoint.get("region").asText()).isEqualTo("us-east-1");
+    assertThat(endpoint.get("chosenBecause").asText()).contains("the only endpoint of the service in " + kit.vpcId());
+    assertThat(endpoint.get("lastGoodDiscovery").asText()).isNotBlank();
+    assertThat(endpoint.get("ec2Calls").asInt()).isEqualTo(kit.ec2().calls("DescribeVpcEndpoints"));
+    JsonNode regional = r.facts("dns").get("names").get(0);
+    assertThat(regional.get("vpce").get("addresses")).hasSize(3);
+    assertThat(regional.get("vpce").get("ttlSeconds").asLong()).isEqualTo(60);
+    assertThat(regional.get("vpce").get("stale").asBoolean()).isFalse();
+    assertThat(regional.get("vpce").get("ageMillis").asLong()).isNotNegative();
+    JsonNode zonalB = r.facts("dns").get("names").get(2);
+    assertThat(zonalB.get("zone").asText()).isEqualTo("us-east-1b");
+    assertThat(zonalB.has("vpce")).as("vpce tracks only the local zone's name and the regional name").isFalse();
+    assertThat(r.facts("route").get("bindingState").asText()).isEqualTo("ROUTED");
+    assertThat(r.facts("route").get("addresses")).hasSize(3)
+        .allSatisfy(a -> assertThat(a.get("breaker").asText()).as("every connect succeeded").isEqualTo("CLOSED"));
+  }
+
+  @Test
+  void rejectedEndpointFailsTheBindingWithTheStatesMessage(LocalPrivateLink kit) throws Exception {
+    kit.endpoint().state("rejected");
+    Run r = doctor(kit, discovered(kit));
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.verdict("endpoint")).isEqualTo("FAIL");
+    assertThat(r.facts("endpoint").get("state").asText()).isEqualTo("rejected");
+    assertThat(r.facts("endpoint").get("bindingState").asText()).isEqualTo("FAILED");
+    assertThat(r.facts("endpoint").get("lastError").asText())
+        .contains(LocalPrivateLink.DEFAULT_ENDPOINT_ID).contains("rejected");
+    assertThat(r.step("endpoint").get("summary").asText()).contains("the service provider rejected it");
+    assertThat(r.verdict("route")).isEqualTo("FAIL");
+    assertThat(r.facts("route").get("bindingState").asText()).isEqualTo("FAILED");
+    assertThat(r.step("route").get("summary").asText()).startsWith("no route: binding FAILED: ").contains("rejected");
+  }
+
+  @Test
   void textReportGivesAVerdictPerStep(LocalPrivateLink kit) throws Exception {
     List<String> args = discovered(kit);
     args.remove("--json");
@@ -149,8 +194,26 @@ class DoctorIT {
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).contains("[OK  ] placement: us-east-1a (use1-az6) from imds")
         .contains("[OK  ] endpoint: " + LocalPrivateLink.DEFAULT_ENDPOINT_ID + " available")
+        .contains("vpce's view: status() at ")
         .contains("[OK  ] route: local zone us-east-1a first: " + kit.endpoint().address("us-east-1a").getHostAddress())
+        .contains(kit.endpoint().address("us-east-1a").getHostAddress() + ":" + kit.endpoint().port()
+            + " (us-east-1a) breaker CLOSED")
         .contains("verdict: OK (exit 0)");
+  }
+
+  @Test
+  void textReportOfARefusingZoneShowsVpcesOpenBreakerAndTheRouteAroundIt(LocalPrivateLink kit) throws Exception {
+    kit.endpoint().zone("us-east-1a").mode(BackendMode.REFUSE);
+    List<String> args = discovered(kit);
+    args.remove("--json");
+    Run r = doctor(kit, args);
+    assertThat(r.exitCode()).isEqualTo(1);
+    String a = kit.endpoint().address("us-east-1a").getHostAddress() + ":" + kit.endpoint().port();
+    assertThat(r.out()).contains("[WARN] connect: 2 of 3 addresses answered; failing: [")
+        .contains(a + " (us-east-1a): refused (").contains("[counted by vpce]")
+        .contains("[WARN] route: another zone first: ")
+        .contains(a + " (us-east-1a) breaker OPEN, 1 failure(s) in a row, next trial ")
+        .contains("verdict: WARN (exit 1)");
   }
 
   @Test
@@ -162,18 +225,27 @@ class DoctorIT {
     assertThat(r.facts("endpoint").get("reason").asText()).isEqualTo("ACCESS_DENIED");
     assertThat(r.facts("endpoint").get("failedAction").asText()).isEqualTo("ec2:DescribeVpcEndpoints");
     assertThat(r.step("endpoint").get("summary").asText()).contains("grant the IAM action ec2:DescribeVpcEndpoints");
-    assertThat(r.verdict("route")).isEqualTo("SKIP");
+    assertThat(r.facts("endpoint").get("bindingState").asText()).as("never routed").isEqualTo("STARTING");
+    assertThat(r.verdict("route")).isEqualTo("FAIL");
+    assertThat(r.step("route").get("summary").asText()).startsWith("no route: binding STARTING: ")
+        .contains("ec2:DescribeVpcEndpoints");
   }
 
   @Test
   void ec2ThrottlingIsReportedAsThrottling(LocalPrivateLink kit) throws Exception {
     kit.ec2().fault(Ec2Fault.THROTTLING);
-    Run r = doctor(kit, discovered(kit));
+    List<String> args = discovered(kit);
+    args.set(args.indexOf("--startup-timeout") + 1, "1s");
+    Run r = doctor(kit, args);
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.verdict("endpoint")).isEqualTo("FAIL");
     assertThat(r.facts("endpoint").get("reason").asText()).isEqualTo("THROTTLED");
     assertThat(r.step("endpoint").get("summary").asText()).contains("RequestLimitExceeded");
-    assertThat(kit.ec2().calls("DescribeVpcEndpoints")).as("one attempt, no retries").isEqualTo(1);
+    assertThat(r.facts("endpoint").get("ec2Calls").asInt()).as("vpce's own calls, one attempt each")
+        .isEqualTo(kit.ec2().calls("DescribeVpcEndpoints")).isPositive();
+    assertThat(r.facts("route").get("bindingState").asText()).as("throttling is transient: still starting")
+        .isEqualTo("STARTING");
+    assertThat(r.step("route").get("summary").asText()).startsWith("no route: binding STARTING");
   }
 
   @Test
@@ -185,6 +257,7 @@ class DoctorIT {
     assertThat(r.facts("endpoint").get("state").asText()).isEqualTo("pendingAcceptance");
     assertThat(r.step("endpoint").get("summary").asText())
         .contains("ask the provider to accept " + LocalPrivateLink.DEFAULT_ENDPOINT_ID);
+    assertThat(r.facts("endpoint").get("bindingState").asText()).isEqualTo("FAILED");
     assertThat(r.verdict("route")).isEqualTo("FAIL");
     assertThat(r.facts("route").get("error").asText()).contains("pendingAcceptance");
   }
@@ -209,6 +282,9 @@ class DoctorIT {
     JsonNode zonalA = r.facts("dns").get("names").get(1);
     assertThat(zonalA.get("zone").asText()).isEqualTo("us-east-1a");
     assertThat(zonalA.get("configured").get("error").asText()).isEqualTo("SERVFAIL");
+    assertThat(zonalA.get("vpce").get("addresses")).as("vpce has no answer for it either").isEmpty();
+    assertThat(r.facts("route").get("tier").asText()).as("from the regional name").isIn("OTHER_ZONE", "REGIONAL");
+    assertThat(r.step("route").get("summary").asText()).contains("the local zone us-east-1a is failing");
     assertThat(r.exitCode()).isEqualTo(1);
   }
 
@@ -223,9 +299,16 @@ class DoctorIT {
       assertThat(x.get("address").asText()).isEqualTo(a);
       assertThat(x.get("ok").asBoolean()).isFalse();
       assertThat(x.get("error").asText()).startsWith("refused");
+      assertThat(x.get("countedByVpce").asBoolean()).isTrue();
     });
     assertThat(r.verdict("route")).isEqualTo("WARN");
+    assertThat(r.facts("route").get("tier").asText()).isEqualTo("OTHER_ZONE");
     assertThat(r.facts("route").get("addresses").get(0).get("address").asText()).isNotEqualTo(a);
+    assertThat(r.facts("route").get("addresses")).anySatisfy(x -> {
+      assertThat(x.get("address").asText()).isEqualTo(a);
+      assertThat(x.get("breaker").asText()).as("the doctor's one refused connect opened it").isEqualTo("OPEN");
+      assertThat(x.get("nextTrialAt").asText()).isNotBlank();
+    });
   }
 
   @Test
@@ -237,8 +320,13 @@ class DoctorIT {
     assertThat(r.facts("connect").get("addresses")).anySatisfy(x -> {
       assertThat(x.get("address").asText()).isEqualTo(a);
       assertThat(x.get("error").asText()).startsWith("timed out after 300 ms");
+      assertThat(x.get("countedByVpce").asBoolean()).isTrue();
     });
     assertThat(r.facts("route").get("addresses").get(0).get("address").asText()).isNotEqualTo(a);
+    assertThat(r.facts("route").get("addresses")).anySatisfy(x -> {
+      assertThat(x.get("address").asText()).isEqualTo(a);
+      assertThat(x.get("breaker").asText()).isEqualTo("OPEN");
+    });
   }
 
   @Test
@@ -274,6 +362,28 @@ class DoctorIT {
   }
 
   @Test
+  void endpointsInSeveralVpcsWithTheVpcUnknownFailAsVpceDoesAskingForTheVpc() throws Exception {
+    String otherVpc = "vpc-0aaaaaaaaaaaaaaa1";
+    try (LocalPrivateLink kit = LocalPrivateLink.defaults()
+        .endpoint(LocalPrivateLink.DEFAULT_SERVICE_NAME, e -> e.id("vpce-00000000000000001").vpcId(otherVpc))
+        .build()) {
+      // an explicit zone carries no VPC, so vpce cannot tell which VPC's endpoint is this process's
+      Run r = doctor(kit, discovered(kit, "--zone", "us-east-1a"));
+      assertThat(r.exitCode()).isEqualTo(2);
+      assertThat(r.verdict("endpoint")).isEqualTo("FAIL");
+      assertThat(r.facts("endpoint").get("endpoints")).as("the raw answer lists both").hasSize(2);
+      assertThat(r.step("endpoint").get("summary").asText()).contains("several VPCs").contains(otherVpc)
+          .contains(kit.vpcId()).contains("vpcId");
+      assertThat(r.verdict("route")).isEqualTo("FAIL");
+
+      Run pinned = doctor(kit, discovered(kit, "--zone", "us-east-1a", "--vpc-id", kit.vpcId()));
+      assertThat(pinned.exitCode()).isZero();
+      assertThat(pinned.facts("endpoint").get("endpointId").asText()).isEqualTo(LocalPrivateLink.DEFAULT_ENDPOINT_ID);
+      assertThat(pinned.facts("endpoint").get("vpcId").asText()).isEqualTo(kit.vpcId());
+    }
+  }
+
+  @Test
   void explicitZoneIdPlacesTheCallerAsInASharedVpc(LocalPrivateLink kit) throws Exception {
     Run r = doctor(kit, discovered(kit, "--zone-id", "use1-az1", "--vpc-id", kit.vpcId()));
     assertThat(r.exitCode()).isZero();
@@ -302,7 +412,12 @@ class DoctorIT {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.verdict("connect")).isEqualTo("FAIL");
     assertThat(r.facts("connect").get("addresses"))
-        .allSatisfy(x -> assertThat(x.get("error").asText()).startsWith("TLS handshake failed"));
+        .allSatisfy(x -> assertThat(x.get("error").asText()).startsWith("TLS handshake failed"))
+        .allSatisfy(x -> assertThat(x.get("countedByVpce").asBoolean()).as("an untrusted certificate is not the "
+            + "address's fault").isFalse());
+    assertThat(r.facts("route").get("tier").asText()).isEqualTo("LOCAL_ZONE");
+    assertThat(r.facts("route").get("addresses")).allSatisfy(x -> assertThat(x.get("breaker").asText())
+        .isEqualTo("CLOSED"));
   }
 
   @Test

@@ -33,7 +33,11 @@ public class DiscoveryException extends IOException {
     this.reason = reason;
   }
 
-  /** Why discovery failed. */
+  /**
+   * Why discovery failed.
+   *
+   * @return the reason; never null for exceptions vpce throws
+   */
   public Reason reason() {
     return reason;
   }

@@ -42,6 +42,10 @@ public final class Ec2EndpointDiscovery implements EndpointDiscovery {
   /**
    * Discovery with this client. Its Region must be the caller's (the VPC's), not the service name's: with
    * cross-Region PrivateLink the service name carries the provider's Region.
+   *
+   * @param ec2 the client; the caller keeps owning and closing it
+   * @return the discovery
+   * @throws IllegalArgumentException when ec2 is null
    */
   public static Ec2EndpointDiscovery create(Ec2Client ec2) {
     if (ec2 == null) {

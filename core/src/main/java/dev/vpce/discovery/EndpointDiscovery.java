@@ -17,6 +17,7 @@ public interface EndpointDiscovery {
    *
    * @param serviceName the service name
    * @param vpcId       the caller's VPC, or null to look in every VPC the caller can see
+   * @return the endpoints found, possibly empty; never null
    * @throws DiscoveryException when the lookup failed
    */
   List<Endpoint> describe(String serviceName, String vpcId) throws DiscoveryException;
@@ -25,6 +26,11 @@ public interface EndpointDiscovery {
    * Every interface endpoint of several services, by service name, in as few calls as the implementation
    * can manage; vpce asks once per refresh for all its bindings. By default one {@link #describe(String,
    * String)} per service.
+   *
+   * @param serviceNames the service names, at least one
+   * @param vpcId the caller's VPC, or null to look in every VPC the caller can see
+   * @return per service name asked, its endpoints (possibly empty)
+   * @throws DiscoveryException when a lookup failed
    */
   default Map<String, List<Endpoint>> describe(Set<String> serviceNames, String vpcId) throws DiscoveryException {
     Map<String, List<Endpoint>> out = new LinkedHashMap<>();
@@ -37,6 +43,10 @@ public interface EndpointDiscovery {
   /**
    * The VPC that holds this private IPv4 address (the caller's own network interface), or null when not
    * known. Used when no placement source reports the VPC (ECS on Fargate). By default null.
+   *
+   * @param privateIpv4 the address as a literal, for example the task's ENI address
+   * @return the VPC ID, or null
+   * @throws DiscoveryException when the lookup failed
    */
   default String vpcOf(String privateIpv4) throws DiscoveryException {
     return null;

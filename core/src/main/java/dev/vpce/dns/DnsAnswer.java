@@ -12,7 +12,12 @@ import java.util.List;
  * @param ttl       the smallest TTL along the answer, its CNAMEs included
  */
 public record DnsAnswer(List<InetAddress> addresses, Duration ttl) {
-  /** Copies the addresses, so the answer stays as received. */
+  /**
+   * Copies the addresses, so the answer stays as received.
+   *
+   * @param addresses the addresses, not null
+   * @param ttl the smallest TTL along the answer
+   */
   public DnsAnswer {
     addresses = List.copyOf(addresses);
   }

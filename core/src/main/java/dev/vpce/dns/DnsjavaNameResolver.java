@@ -52,6 +52,9 @@ public final class DnsjavaNameResolver implements NameResolver {
   /**
    * A resolver that asks these name servers, in order, each with this timeout.
    *
+   * @param servers the name servers, at least one, none null
+   * @param timeout the time each server gets per query; must be positive
+   * @return the resolver
    * @throws IllegalArgumentException when the list is empty or holds null, or the timeout is not positive
    */
   public static DnsjavaNameResolver create(List<InetSocketAddress> servers, Duration timeout) {
@@ -65,7 +68,12 @@ public final class DnsjavaNameResolver implements NameResolver {
     return new DnsjavaNameResolver(servers, timeout);
   }
 
-  /** A resolver that asks the system's name servers ({@code /etc/resolv.conf} and the like). */
+  /**
+   * A resolver that asks the system's name servers ({@code /etc/resolv.conf} and the like).
+   *
+   * @param timeout the time each server gets per query; must be positive
+   * @return the resolver, with the name servers the system lists when called
+   */
   public static DnsjavaNameResolver system(Duration timeout) {
     return create(ResolverConfig.getCurrentConfig().servers(), timeout);
   }

@@ -20,6 +20,8 @@ public interface NameResolver {
    * Resolves the IPv4 addresses (A records) of a name. A name that exists without A records (NODATA) gives
    * an empty answer.
    *
+   * @param name the DNS name to resolve; vpce passes fully qualified endpoint names
+   * @return the addresses in server order and the answer's TTL
    * @throws UnknownHostException when the name does not exist (NXDOMAIN)
    * @throws IOException          when no server answered usefully (timeout, SERVFAIL)
    */
@@ -33,6 +35,12 @@ public interface NameResolver {
    * <p>The default suits resolvers that know only A records: it asks {@link #resolve(String)} and keeps the
    * addresses of the families asked for, so an IPv6-only name gets an empty answer. Resolvers that can ask
    * for AAAA records override it, as {@link DnsjavaNameResolver} does.
+   *
+   * @param name the DNS name
+   * @param types the record types to ask for
+   * @return the addresses of those families, in server order, and the answer's TTL
+   * @throws IOException as {@link #resolve(String)}: {@link UnknownHostException} for NXDOMAIN, else when no server
+   *     answered usefully
    */
   default DnsAnswer resolve(String name, IpAddressType types) throws IOException {
     DnsAnswer answer = resolve(name);
@@ -43,12 +51,23 @@ public interface NameResolver {
     return new DnsAnswer(answer.addresses().stream().filter(family::isInstance).toList(), answer.ttl());
   }
 
-  /** dnsjava against the system's name servers ({@code /etc/resolv.conf} and the like), 2 s per server. */
+  /**
+   * dnsjava against the system's name servers ({@code /etc/resolv.conf} and the like), 2 s per server.
+   *
+   * @return the system resolver; reads the name servers once, when called
+   */
   static NameResolver system() {
     return DnsjavaNameResolver.system(Duration.ofSeconds(2));
   }
 
-  /** dnsjava against these name servers, tried in order, each with this timeout. */
+  /**
+   * dnsjava against these name servers, tried in order, each with this timeout.
+   *
+   * @param servers the name servers, at least one
+   * @param timeout the time each server gets per query; must be positive
+   * @return the resolver
+   * @throws IllegalArgumentException when servers is empty or timeout is not positive
+   */
   static NameResolver dnsjava(List<InetSocketAddress> servers, Duration timeout) {
     return DnsjavaNameResolver.create(servers, timeout);
   }

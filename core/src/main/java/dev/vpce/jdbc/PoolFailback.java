@@ -75,13 +75,21 @@ public final class PoolFailback implements AutoCloseable {
    * Ties a pool whose {@code jdbcUrl} names a bound host ({@code jdbc:vpce:…}, or a plain driver URL with a
    * vpce socket factory) to that host's binding; probes once a second.
    *
+   * @param pool a started or configured Hikari pool whose URL host is bound
+   * @return the tie; close it before the pool
    * @throws IllegalArgumentException when the pool has no {@code jdbcUrl} or no {@code PrivateLink} binds its host
    */
   public static PoolFailback forHikari(HikariDataSource pool) {
     return forHikari(pool, Duration.ofSeconds(1));
   }
 
-  /** As {@link #forHikari(HikariDataSource)}, probing at this interval while the route is degraded. */
+  /**
+   * As {@link #forHikari(HikariDataSource)}, probing at this interval while the route is degraded.
+   *
+   * @param pool a started or configured Hikari pool whose URL host is bound
+   * @param probeInterval how often the route is checked while it is degraded; must be positive
+   * @return the tie; close it before the pool
+   */
   public static PoolFailback forHikari(HikariDataSource pool, Duration probeInterval) {
     Checks.notNull("pool", pool);
     Checks.positive("probeInterval", probeInterval);
@@ -128,7 +136,11 @@ public final class PoolFailback implements AutoCloseable {
     }, probeInterval, Duration.ofSeconds(1));
   }
 
-  /** How many times the pool was soft-evicted since this was created. */
+  /**
+   * How many times the pool was soft-evicted since this was created.
+   *
+   * @return the number of soft evictions since creation
+   */
   public long evictions() {
     return evictions;
   }

@@ -26,7 +26,12 @@ public final class PostgresSocketFactory extends SocketFactory {
     this(new Properties());
   }
 
-  /** The factory pgJDBC builds, with the connection's properties. */
+  /**
+   * The factory pgJDBC builds, with the connection's properties.
+   *
+   * @param info the connection properties; {@code socketFactoryArg} may name a registered {@code PrivateLink} (null
+   *     means none)
+   */
   public PostgresSocketFactory(Properties info) {
     this.links = VpceJdbc.lookup(info == null ? null : info.getProperty("socketFactoryArg"));
   }

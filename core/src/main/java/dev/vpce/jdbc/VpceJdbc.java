@@ -71,6 +71,8 @@ public final class VpceJdbc {
    * Makes a {@code PrivateLink} available to {@code jdbc:vpce:} URLs and vpce socket factories for every
    * host it binds. The application still owns it and closes it; {@link #unregister} it before.
    * Registering it again does nothing.
+   *
+   * @param privateLink the instance to register, not null
    */
   public static void register(PrivateLink privateLink) {
     Checks.notNull("privateLink", privateLink);
@@ -81,7 +83,12 @@ public final class VpceJdbc {
     }
   }
 
-  /** Removes a {@code PrivateLink} from the registry; returns whether it was registered. */
+  /**
+   * Removes a {@code PrivateLink} from the registry; returns whether it was registered.
+   *
+   * @param privateLink the instance to remove, not null
+   * @return true when it was registered
+   */
   public static boolean unregister(PrivateLink privateLink) {
     Checks.notNull("privateLink", privateLink);
     boolean removed = REGISTERED.remove(privateLink);
@@ -93,7 +100,11 @@ public final class VpceJdbc {
     return removed;
   }
 
-  /** The registered {@code PrivateLink}s, in registration order. */
+  /**
+   * The registered {@code PrivateLink}s, in registration order.
+   *
+   * @return an immutable copy of the registry
+   */
   public static List<PrivateLink> registered() {
     return List.copyOf(REGISTERED);
   }
@@ -102,6 +113,8 @@ public final class VpceJdbc {
    * A listener to add to a {@code PrivateLink}'s builder so that {@link PoolFailback}s hear its route tier
    * changes at once (without it they notice on their next probe). {@code PrivateLink}s built from
    * {@code jdbc:vpce:} parameters have it already.
+   *
+   * @return the shared listener; adding it to several builders is fine
    */
   public static PrivateLinkListener listener() {
     return LISTENER;

@@ -27,6 +27,7 @@ public final class ZonalConnectException extends ConnectException {
     }
   }
 
+  /** The binding's hostname. */
   private final String host;
   private final transient List<Attempt> attempts;
 
@@ -38,12 +39,20 @@ public final class ZonalConnectException extends ConnectException {
     initCause(last);
   }
 
-  /** The binding's hostname. */
+  /**
+   * The binding's hostname.
+   *
+   * @return the hostname the driver connected to
+   */
   public String host() {
     return host;
   }
 
-  /** Every address tried, in order. */
+  /**
+   * Every address tried, in order.
+   *
+   * @return an immutable list of the attempts, first tried first; null after deserialization (not serialized)
+   */
   public List<Attempt> attempts() {
     return attempts;
   }

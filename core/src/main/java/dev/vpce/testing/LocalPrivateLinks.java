@@ -41,7 +41,13 @@ public final class LocalPrivateLinks {
 
   private LocalPrivateLinks() {}
 
-  /** A {@link PrivateLink.Builder} wired to the kit, as the kit's caller account; add bindings and build. */
+  /**
+   * A {@link PrivateLink.Builder} wired to the kit, as the kit's caller account; add bindings and build.
+   *
+   * @param kit a started kit
+   * @return a builder with the kit's EC2 endpoint, credentials, Region, DNS server and placement; no bindings yet
+   * @throws IllegalArgumentException when kit is null
+   */
   public static PrivateLink.Builder builder(LocalPrivateLink kit) {
     if (kit == null) {
       throw new IllegalArgumentException("kit must not be null");
@@ -53,6 +59,10 @@ public final class LocalPrivateLinks {
    * Where the kit's instance runs now, as an explicit placement in this account's naming: Region, AZ name,
    * AZ ID and VPC. Explicit, so a test's first call already has its zone (the first IMDS call of a cold JVM
    * can outlast the production placement budget).
+   *
+   * @param kit a started kit
+   * @param account the account whose AZ names to use
+   * @return an explicit placement in the instance's current zone
    */
   public static Placement placement(LocalPrivateLink kit, Account account) {
     Zone zone = kit.instanceZone();
@@ -60,7 +70,14 @@ public final class LocalPrivateLinks {
         PlacementSourceKind.EXPLICIT);
   }
 
-  /** A {@link PrivateLink.Builder} wired to the kit, calling EC2 as this account of the kit. */
+  /**
+   * A {@link PrivateLink.Builder} wired to the kit, calling EC2 as this account of the kit.
+   *
+   * @param kit a started kit
+   * @param account the account whose credentials sign the EC2 calls and whose AZ names the placement uses
+   * @return a builder wired to the kit; no bindings yet
+   * @throws IllegalArgumentException when kit or account is null
+   */
   public static PrivateLink.Builder builder(LocalPrivateLink kit, Account account) {
     if (kit == null) {
       throw new IllegalArgumentException("kit must not be null");

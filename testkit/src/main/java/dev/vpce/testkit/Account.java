@@ -17,12 +17,25 @@ import java.util.Map;
  * @param zoneNamesById   this account's AZ name for each AZ ID
  */
 public record Account(String id, String accessKeyId, String secretAccessKey, Map<String, String> zoneNamesById) {
-  /** Copies the zone mapping, so the account stays as built. */
+  /**
+   * Copies the zone mapping, so the account stays as built.
+   *
+   * @param id the 12-digit account ID
+   * @param accessKeyId the access key ID
+   * @param secretAccessKey the secret key
+   * @param zoneNamesById the account's AZ name for each AZ ID, not null
+   */
   public Account {
     zoneNamesById = Map.copyOf(zoneNamesById);
   }
 
-  /** This account's name for the zone with the given AZ ID. */
+  /**
+   * This account's name for the zone with the given AZ ID.
+   *
+   * @param zoneId an AZ ID such as {@code use1-az6}
+   * @return the AZ name in this account
+   * @throws IllegalArgumentException when the account has no zone with that ID
+   */
   public String zoneName(String zoneId) {
     String name = zoneNamesById.get(zoneId);
     if (name == null) {

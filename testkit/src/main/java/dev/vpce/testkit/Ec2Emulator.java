@@ -52,19 +52,34 @@ public final class Ec2Emulator {
     this.endpoint = endpoint;
   }
 
-  /** The URI to give an {@code Ec2Client} as its {@code endpointOverride}. */
+  /**
+   * The URI to give an {@code Ec2Client} as its {@code endpointOverride}.
+   *
+   * @return the emulator's HTTP base URI on loopback
+   */
   public URI endpoint() {
     return endpoint;
   }
 
-  /** Answers every call with this fault until {@link #clearFault()}. */
+  /**
+   * Answers every call with this fault until {@link #clearFault()}.
+   *
+   * @param newFault the fault
+   * @return this emulator, for chaining
+   */
   public synchronized Ec2Emulator fault(Ec2Fault newFault) {
     this.fault = Checks.notNull("fault", newFault);
     this.faultsLeft = -1;
     return this;
   }
 
-  /** Answers the next {@code times} calls with this fault, then answers normally again. */
+  /**
+   * Answers the next {@code times} calls with this fault, then answers normally again.
+   *
+   * @param newFault the fault
+   * @param times how many calls get it; at least 1
+   * @return this emulator, for chaining
+   */
   public synchronized Ec2Emulator fault(Ec2Fault newFault, int times) {
     if (times < 1) {
       throw new IllegalArgumentException("times must be at least 1, but was " + times);
@@ -74,14 +89,23 @@ public final class Ec2Emulator {
     return this;
   }
 
-  /** Answers normally again. */
+  /**
+   * Answers normally again.
+   *
+   * @return this emulator, for chaining
+   */
   public synchronized Ec2Emulator clearFault() {
     this.fault = null;
     this.faultsLeft = 0;
     return this;
   }
 
-  /** Delays every answer by this much. */
+  /**
+   * Delays every answer by this much.
+   *
+   * @param added the delay, zero for none
+   * @return this emulator, for chaining
+   */
   public Ec2Emulator latency(Duration added) {
     this.latency = Checks.notNegative("latency", added);
     return this;
@@ -90,6 +114,9 @@ public final class Ec2Emulator {
   /**
    * The most items one page holds whatever {@code MaxResults} asks, as EC2 may return fewer items than
    * asked along with a {@code NextToken}; 1000 by default.
+   *
+   * @param items the page size
+   * @return this emulator, for chaining
    */
   public Ec2Emulator pageLimit(int items) {
     if (items < 1) {
@@ -99,13 +126,22 @@ public final class Ec2Emulator {
     return this;
   }
 
-  /** How many requests named this action since start or the last reset (faulted ones included). */
+  /**
+   * How many requests named this action since start or the last reset (faulted ones included).
+   *
+   * @param action an EC2 action name, for example {@code DescribeVpcEndpoints}
+   * @return the number of calls of that action
+   */
   public int calls(String action) {
     AtomicInteger n = calls.get(action);
     return n == null ? 0 : n.get();
   }
 
-  /** How many requests arrived since start or the last reset. */
+  /**
+   * How many requests arrived since start or the last reset.
+   *
+   * @return the number of calls of every action
+   */
   public int calls() {
     return calls.values().stream().mapToInt(AtomicInteger::get).sum();
   }

@@ -15,7 +15,11 @@ import java.net.Socket;
 public final class EchoServer implements AutoCloseable {
   private final ServerSocket socket;
 
-  /** Starts on an ephemeral loopback port. */
+  /**
+   * Starts on an ephemeral loopback port.
+   *
+   * @throws IOException when no loopback port can be bound
+   */
   public EchoServer() throws IOException {
     socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     Thread t = new Thread(this::serve, "vpce-testkit-echo-" + socket.getLocalPort());
@@ -23,7 +27,11 @@ public final class EchoServer implements AutoCloseable {
     t.start();
   }
 
-  /** Where it listens. */
+  /**
+   * Where it listens.
+   *
+   * @return the loopback address and ephemeral port
+   */
   public InetSocketAddress address() {
     return (InetSocketAddress) socket.getLocalSocketAddress();
   }

@@ -31,25 +31,45 @@ public final class EcsMetadataEmulator {
     this.includesZone = includesZone;
   }
 
-  /** The value ECS puts in {@code ECS_CONTAINER_METADATA_URI_V4}. */
+  /**
+   * The value ECS puts in {@code ECS_CONTAINER_METADATA_URI_V4}.
+   *
+   * @return the metadata base URI on loopback
+   */
   public URI uri() {
     return uri;
   }
 
-  /** Whether the task JSON carries {@code AvailabilityZone}. */
+  /**
+   * Whether the task JSON carries {@code AvailabilityZone}.
+   *
+   * @param include false to leave {@code AvailabilityZone} out
+   * @return this emulator, for chaining
+   */
   public EcsMetadataEmulator includeAvailabilityZone(boolean include) {
     this.includesZone = include;
     return this;
   }
 
-  /** Answers with this fault until {@link #clearFault()}. */
+  /**
+   * Answers with this fault until {@link #clearFault()}.
+   *
+   * @param newFault the fault
+   * @return this emulator, for chaining
+   */
   public EcsMetadataEmulator fault(MetadataFault newFault) {
     this.faultsLeft.set(-1);
     this.fault = Checks.notNull("fault", newFault);
     return this;
   }
 
-  /** Answers the next {@code times} requests with this fault, then normally again. */
+  /**
+   * Answers the next {@code times} requests with this fault, then normally again.
+   *
+   * @param newFault the fault
+   * @param times how many requests get it; at least 1
+   * @return this emulator, for chaining
+   */
   public EcsMetadataEmulator fault(MetadataFault newFault, int times) {
     if (times < 1) {
       throw new IllegalArgumentException("times must be at least 1, but was " + times);
@@ -63,19 +83,30 @@ public final class EcsMetadataEmulator {
    * Whether the task JSON has the Fargate shape: {@code LaunchType} {@code FARGATE}, no {@code VPCID}, and
    * the task's address ({@link LocalPrivateLink#TASK_ADDRESS}) in the containers' {@code Networks} block
    * with the subnet details Fargate adds. False (the EC2 launch type, with {@code VPCID}) by default.
+   *
+   * @param fargateShape true for Fargate's task JSON, false for the EC2 launch type's
+   * @return this emulator, for chaining
    */
   public EcsMetadataEmulator fargate(boolean fargateShape) {
     this.fargate = fargateShape;
     return this;
   }
 
-  /** Answers normally again. */
+  /**
+   * Answers normally again.
+   *
+   * @return this emulator, for chaining
+   */
   public EcsMetadataEmulator clearFault() {
     this.fault = null;
     return this;
   }
 
-  /** Requests since start or the last reset. */
+  /**
+   * Requests since start or the last reset.
+   *
+   * @return the number of requests
+   */
   public int requests() {
     return requests.get();
   }

@@ -38,19 +38,34 @@ public final class ImdsEmulator {
     this.clock = clock;
   }
 
-  /** The URI to give the SDK's {@code Ec2MetadataClient} as its endpoint. */
+  /**
+   * The URI to give the SDK's {@code Ec2MetadataClient} as its endpoint.
+   *
+   * @return the emulator's base URI on loopback
+   */
   public URI endpoint() {
     return endpoint;
   }
 
-  /** Answers with this fault until {@link #clearFault()}. */
+  /**
+   * Answers with this fault until {@link #clearFault()}.
+   *
+   * @param newFault the fault
+   * @return this emulator, for chaining
+   */
   public ImdsEmulator fault(MetadataFault newFault) {
     this.faultsLeft.set(-1);
     this.fault = Checks.notNull("fault", newFault);
     return this;
   }
 
-  /** Answers the next {@code times} requests (token or metadata) with this fault, then normally again. */
+  /**
+   * Answers the next {@code times} requests (token or metadata) with this fault, then normally again.
+   *
+   * @param newFault the fault
+   * @param times how many requests get it; at least 1
+   * @return this emulator, for chaining
+   */
   public ImdsEmulator fault(MetadataFault newFault, int times) {
     if (times < 1) {
       throw new IllegalArgumentException("times must be at least 1, but was " + times);
@@ -60,24 +75,41 @@ public final class ImdsEmulator {
     return this;
   }
 
-  /** Delays every answer by this much (a slow metadata service); zero by default. */
+  /**
+   * Delays every answer by this much (a slow metadata service); zero by default.
+   *
+   * @param added the delay per answer, zero for none
+   * @return this emulator, for chaining
+   */
   public ImdsEmulator latency(java.time.Duration added) {
     this.latency = Checks.notNegative("latency", added);
     return this;
   }
 
-  /** Answers normally again. */
+  /**
+   * Answers normally again.
+   *
+   * @return this emulator, for chaining
+   */
   public ImdsEmulator clearFault() {
     this.fault = null;
     return this;
   }
 
-  /** Token requests ({@code PUT /latest/api/token}) since start or the last reset. */
+  /**
+   * Token requests ({@code PUT /latest/api/token}) since start or the last reset.
+   *
+   * @return the number of token requests
+   */
   public int tokenRequests() {
     return tokenRequests.get();
   }
 
-  /** Metadata reads since start or the last reset. */
+  /**
+   * Metadata reads since start or the last reset.
+   *
+   * @return the number of metadata reads
+   */
   public int metadataRequests() {
     return metadataRequests.get();
   }

@@ -89,30 +89,55 @@ public final class LocalDns {
     throw new IOException("could not bind one port for DNS over UDP and TCP on loopback", last);
   }
 
-  /** Where to send queries: 127.0.0.1 and the server's port, for UDP and TCP alike. */
+  /**
+   * Where to send queries: 127.0.0.1 and the server's port, for UDP and TCP alike.
+   *
+   * @return the server's loopback address and port
+   */
   public InetSocketAddress address() {
     return new InetSocketAddress(udp.getLocalAddress(), udp.getLocalPort());
   }
 
-  /** The TTL of every answer from now on. */
+  /**
+   * The TTL of every answer from now on.
+   *
+   * @return the TTL answers carry now
+   */
   public Duration ttl() {
     return ttl;
   }
 
-  /** Sets the TTL of every answer from now on (whole seconds). */
+  /**
+   * Sets the TTL of every answer from now on (whole seconds).
+   *
+   * @param newTtl the TTL, zero or more, rounded down to whole seconds
+   * @return this server, for chaining
+   */
   public LocalDns ttl(Duration newTtl) {
     Checks.notNegative("ttl", newTtl);
     this.ttl = newTtl;
     return this;
   }
 
-  /** Answers a name with a fault until {@link #clear} or {@link LocalPrivateLink#reset}. */
+  /**
+   * Answers a name with a fault until {@link #clear} or {@link LocalPrivateLink#reset}.
+   *
+   * @param name the DNS name
+   * @param fault what to answer (NXDOMAIN, SERVFAIL, a timeout, ...)
+   * @return this server, for chaining
+   */
   public LocalDns fault(String name, DnsFault fault) {
     faults.put(key(name), Checks.notNull("fault", fault));
     return this;
   }
 
-  /** Answers a name (known or new) with these addresses instead; none gives an empty NOERROR answer. */
+  /**
+   * Answers a name (known or new) with these addresses instead; none gives an empty NOERROR answer.
+   *
+   * @param name the DNS name
+   * @param addresses the addresses to answer with, in that order
+   * @return this server, for chaining
+   */
   public LocalDns answer(String name, InetAddress... addresses) {
     answers.put(key(name), List.of(addresses));
     return this;
@@ -121,6 +146,11 @@ public final class LocalDns {
   /**
    * Answers a name with a CNAME to {@code target}, with its own TTL, followed by the target's records (when
    * this server has them, with the server's TTL), as an authoritative server does for an alias in its zone.
+   *
+   * @param name the DNS name that becomes an alias
+   * @param target the name it points to; its records follow in the answer
+   * @param cnameTtl the TTL of the CNAME record itself
+   * @return this server, for chaining
    */
   public LocalDns cname(String name, String target, Duration cnameTtl) {
     Checks.notNegative("cnameTtl", cnameTtl);
@@ -128,7 +158,12 @@ public final class LocalDns {
     return this;
   }
 
-  /** Removes any fault, changed answer and CNAME for a name. */
+  /**
+   * Removes any fault, changed answer and CNAME for a name.
+   *
+   * @param name the DNS name
+   * @return this server, for chaining
+   */
   public LocalDns clear(String name) {
     faults.remove(key(name));
     answers.remove(key(name));
@@ -138,19 +173,32 @@ public final class LocalDns {
 
   private record Alias(String target, Duration ttl) {}
 
-  /** The names this server is authoritative for from the start. */
+  /**
+   * The names this server is authoritative for from the start.
+   *
+   * @return an immutable set of the names
+   */
   public Set<String> names() {
     return records.keySet();
   }
 
-  /** Every question received since start or the last reset, oldest first. */
+  /**
+   * Every question received since start or the last reset, oldest first.
+   *
+   * @return a snapshot of the query log
+   */
   public List<DnsQuery> queries() {
     synchronized (log) {
       return List.copyOf(log);
     }
   }
 
-  /** How many questions for a name were received since start or the last reset. */
+  /**
+   * How many questions for a name were received since start or the last reset.
+   *
+   * @param name the DNS name, in any case
+   * @return the number of questions for it
+   */
   public long queries(String name) {
     String k = key(name);
     return queries().stream().filter(q -> q.name().equals(k)).count();

@@ -121,7 +121,11 @@ public final class LocalPrivateLink implements AutoCloseable {
     });
   }
 
-  /** A builder with no zones and no endpoints; {@link Builder#build()} gives us-east-1's three zones if none are set. */
+  /**
+   * A builder with no zones and no endpoints; {@link Builder#build()} gives us-east-1's three zones if none are set.
+   *
+   * @return a builder to add zones, accounts and endpoints to
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -131,6 +135,8 @@ public final class LocalPrivateLink implements AutoCloseable {
    * {@code us-east-1b/use1-az1} and {@code us-east-1c/use1-az2}, and one available endpoint
    * ({@link #DEFAULT_SERVICE_NAME}, {@link #DEFAULT_ENDPOINT_ID}) in all three. The instance runs in
    * {@code us-east-1a}.
+   *
+   * @return a builder with the standard world set; it can still be changed before {@link Builder#build()}
    */
   public static Builder defaults() {
     return builder().endpoint(DEFAULT_SERVICE_NAME, e -> e.id(DEFAULT_ENDPOINT_ID).dnsSuffix("k3m9x2qa"));
@@ -215,17 +221,32 @@ public final class LocalPrivateLink implements AutoCloseable {
     throw new IOException("could not bind one port on " + addresses.values() + " for endpoint " + e.id(), last);
   }
 
-  /** The region. */
+  /**
+   * The region.
+   *
+   * @return the Region name, for example {@code us-east-1}
+   */
   public String region() {
     return region;
   }
 
-  /** The zones, as the owner account names them, in builder order. */
+  /**
+   * The zones, as the owner account names them, in builder order.
+   *
+   * @return an immutable list of the zones
+   */
   public List<Zone> zones() {
     return zones;
   }
 
-  /** A zone by owner AZ name or AZ ID. */
+  /**
+   * A zone by owner AZ name or AZ ID.
+   *
+   * @param nameOrId an AZ name in the owner's naming, such as {@code us-east-1a}, or an AZ ID such as {@code
+   *     use1-az6}
+   * @return the zone
+   * @throws IllegalArgumentException when no zone has that name or ID
+   */
   public Zone zone(String nameOrId) {
     for (Zone z : zones) {
       if (z.name().equals(nameOrId) || z.id().equals(nameOrId)) {
@@ -235,22 +256,40 @@ public final class LocalPrivateLink implements AutoCloseable {
     throw new IllegalArgumentException("zone '" + nameOrId + "' is not one of " + zones);
   }
 
-  /** The caller's VPC (the instance's, and the endpoints' unless set otherwise). */
+  /**
+   * The caller's VPC (the instance's, and the endpoints' unless set otherwise).
+   *
+   * @return the VPC ID, {@link #DEFAULT_VPC_ID} unless the builder set another
+   */
   public String vpcId() {
     return vpcId;
   }
 
-  /** The account that owns the VPC and, unless set otherwise, the endpoints. */
+  /**
+   * The account that owns the VPC and, unless set otherwise, the endpoints.
+   *
+   * @return the owner account
+   */
   public Account ownerAccount() {
     return owner;
   }
 
-  /** The account the emulated instance (IMDS, ECS) runs in. */
+  /**
+   * The account the emulated instance (IMDS, ECS) runs in.
+   *
+   * @return the caller account, whose access key signs the caller's EC2 calls
+   */
   public Account callerAccount() {
     return caller;
   }
 
-  /** An account by its 12-digit ID. */
+  /**
+   * An account by its 12-digit ID.
+   *
+   * @param accountId a 12-digit account ID the kit knows
+   * @return the account with its credentials and AZ naming
+   * @throws IllegalArgumentException when the kit has no such account
+   */
   public Account account(String accountId) {
     Account a = accountsById.get(accountId);
     if (a == null) {
@@ -263,12 +302,21 @@ public final class LocalPrivateLink implements AutoCloseable {
     return accountsByKey.get(accessKeyId);
   }
 
-  /** Every endpoint in builder order. */
+  /**
+   * Every endpoint in builder order.
+   *
+   * @return an immutable list of the endpoints
+   */
   public List<EmulatedEndpoint> endpoints() {
     return List.copyOf(endpoints);
   }
 
-  /** The only endpoint; fails when there are none or several. */
+  /**
+   * The only endpoint; fails when there are none or several.
+   *
+   * @return the one endpoint
+   * @throws IllegalStateException when the kit has no endpoint or more than one
+   */
   public EmulatedEndpoint endpoint() {
     if (endpoints.size() != 1) {
       throw new IllegalStateException("endpoint() needs exactly one endpoint, but there are " + endpoints.size()
@@ -277,7 +325,13 @@ public final class LocalPrivateLink implements AutoCloseable {
     return endpoints.get(0);
   }
 
-  /** The first endpoint with this service name, or the endpoint with this ID. */
+  /**
+   * The first endpoint with this service name, or the endpoint with this ID.
+   *
+   * @param serviceNameOrId a service name or an endpoint ID ({@code vpce-…})
+   * @return the endpoint
+   * @throws IllegalArgumentException when none matches
+   */
   public EmulatedEndpoint endpoint(String serviceNameOrId) {
     for (EmulatedEndpoint e : endpoints) {
       if (e.serviceName().equals(serviceNameOrId) || e.id().equals(serviceNameOrId)) {
@@ -287,32 +341,57 @@ public final class LocalPrivateLink implements AutoCloseable {
     throw new IllegalArgumentException("no endpoint has service name or ID '" + serviceNameOrId + "'");
   }
 
-  /** The EC2 API emulator. */
+  /**
+   * The EC2 API emulator.
+   *
+   * @return the emulator, running on loopback
+   */
   public Ec2Emulator ec2() {
     return ec2;
   }
 
-  /** The IMDSv2 emulator. */
+  /**
+   * The IMDSv2 emulator.
+   *
+   * @return the emulator, running on loopback
+   */
   public ImdsEmulator imds() {
     return imds;
   }
 
-  /** The ECS task metadata v4 emulator. */
+  /**
+   * The ECS task metadata v4 emulator.
+   *
+   * @return the emulator, running on loopback
+   */
   public EcsMetadataEmulator ecs() {
     return ecs;
   }
 
-  /** The DNS server. */
+  /**
+   * The DNS server.
+   *
+   * @return the server, answering UDP and TCP on loopback
+   */
   public LocalDns dns() {
     return dns;
   }
 
-  /** The zone the emulated instance runs in, as IMDS and ECS report it. */
+  /**
+   * The zone the emulated instance runs in, as IMDS and ECS report it.
+   *
+   * @return the instance's zone
+   */
   public Zone instanceZone() {
     return instanceZone;
   }
 
-  /** Moves the emulated instance: an AZ ID, or an AZ name in the caller account's naming. */
+  /**
+   * Moves the emulated instance: an AZ ID, or an AZ name in the caller account's naming.
+   *
+   * @param nameOrId an AZ ID, or an AZ name as the caller account names zones
+   * @return this kit, for chaining
+   */
   public LocalPrivateLink instanceZone(String nameOrId) {
     this.instanceZone = callerZone("instanceZone", nameOrId, zones, caller);
     return this;
@@ -383,25 +462,46 @@ public final class LocalPrivateLink implements AutoCloseable {
 
     private Builder() {}
 
-    /** The region, {@code us-east-1} by default. */
+    /**
+     * The region, {@code us-east-1} by default.
+     *
+     * @param region a Region name
+     * @return this builder
+     */
     public Builder region(String region) {
       this.region = region;
       return this;
     }
 
-    /** Adds a zone: its AZ name in the owner's account and its AZ ID. */
+    /**
+     * Adds a zone: its AZ name in the owner's account and its AZ ID.
+     *
+     * @param name the AZ name in the owner's account, for example {@code us-east-1a}
+     * @param id the AZ ID, for example {@code use1-az6}
+     * @return this builder
+     */
     public Builder zone(String name, String id) {
       zones.add(new Zone(name, id));
       return this;
     }
 
-    /** The caller's VPC, {@link #DEFAULT_VPC_ID} by default. */
+    /**
+     * The caller's VPC, {@link #DEFAULT_VPC_ID} by default.
+     *
+     * @param vpcId a VPC ID
+     * @return this builder
+     */
     public Builder vpcId(String vpcId) {
       this.vpcId = vpcId;
       return this;
     }
 
-    /** The account that owns the VPC and the endpoints, {@link #DEFAULT_OWNER_ACCOUNT} by default. */
+    /**
+     * The account that owns the VPC and the endpoints, {@link #DEFAULT_OWNER_ACCOUNT} by default.
+     *
+     * @param accountId a 12-digit account ID
+     * @return this builder
+     */
     public Builder ownerAccount(String accountId) {
       this.ownerAccountId = accountId;
       return this;
@@ -410,42 +510,77 @@ public final class LocalPrivateLink implements AutoCloseable {
     /**
      * Adds another account, for example a shared-VPC participant, with its own AZ name for each AZ ID.
      * Its access key ID is {@code AKID} followed by the account ID.
+     *
+     * @param accountId a 12-digit account ID
+     * @param zoneNamesById the account's AZ name for each AZ ID, for example {@code use1-az6=us-east-1c}
+     * @return this builder
      */
     public Builder account(String accountId, Map<String, String> zoneNamesById) {
       otherAccounts.put(accountId, Map.copyOf(zoneNamesById));
       return this;
     }
 
-    /** The account the instance runs in (the owner by default). */
+    /**
+     * The account the instance runs in (the owner by default).
+     *
+     * @param accountId the 12-digit ID of an account the kit knows (the owner, or one added with {@link #account})
+     * @return this builder
+     */
     public Builder callerAccount(String accountId) {
       this.callerAccountId = accountId;
       return this;
     }
 
-    /** Where the instance runs: an AZ ID, or an AZ name in the caller account; the first zone by default. */
+    /**
+     * Where the instance runs: an AZ ID, or an AZ name in the caller account; the first zone by default.
+     *
+     * @param nameOrId an AZ ID, or an AZ name in the caller account
+     * @return this builder
+     */
     public Builder instanceZone(String nameOrId) {
       this.instanceZone = nameOrId;
       return this;
     }
 
-    /** The TTL of every DNS answer, 60 seconds by default (what AWS serves for vpce names). */
+    /**
+     * The TTL of every DNS answer, 60 seconds by default (what AWS serves for vpce names).
+     *
+     * @param ttl the TTL
+     * @return this builder
+     */
     public Builder dnsTtl(Duration ttl) {
       this.dnsTtl = ttl;
       return this;
     }
 
-    /** Whether the ECS task JSON carries {@code AvailabilityZone}; true by default. */
+    /**
+     * Whether the ECS task JSON carries {@code AvailabilityZone}; true by default.
+     *
+     * @param include false for task metadata without a zone, as some ECS set-ups serve it
+     * @return this builder
+     */
     public Builder ecsAvailabilityZone(boolean include) {
       this.ecsZone = include;
       return this;
     }
 
-    /** Adds an endpoint for a service with default settings. */
+    /**
+     * Adds an endpoint for a service with default settings.
+     *
+     * @param serviceName the endpoint service name
+     * @return this builder
+     */
     public Builder endpoint(String serviceName) {
       return endpoint(serviceName, e -> {});
     }
 
-    /** Adds an endpoint for a service, configured by {@code spec}. */
+    /**
+     * Adds an endpoint for a service, configured by {@code spec}.
+     *
+     * @param serviceName the endpoint service name
+     * @param spec sets the endpoint's ID, state, zones, names and more
+     * @return this builder
+     */
     public Builder endpoint(String serviceName, Consumer<EndpointSpec> spec) {
       EndpointSpec s = new EndpointSpec(serviceName);
       spec.accept(s);
@@ -453,7 +588,12 @@ public final class LocalPrivateLink implements AutoCloseable {
       return this;
     }
 
-    /** Checks every setting, then starts the world; bad input fails with the field and the value. */
+    /**
+     * Checks every setting, then starts the world; bad input fails with the field and the value.
+     *
+     * @return a started kit on loopback; close it when done
+     * @throws IllegalArgumentException naming the field and the value, for any bad setting
+     */
     public LocalPrivateLink build() {
       Checks.matches("region", region, REGION, "a region such as us-east-1");
       List<Zone> zs = new ArrayList<>(zones);

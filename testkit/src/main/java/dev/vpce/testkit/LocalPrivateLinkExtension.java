@@ -34,12 +34,21 @@ public final class LocalPrivateLinkExtension
     this(LocalPrivateLink.defaults());
   }
 
-  /** The world this builder describes. */
+  /**
+   * The world this builder describes.
+   *
+   * @param builder the world to start for each test (or class), not null
+   */
   public LocalPrivateLinkExtension(LocalPrivateLink.Builder builder) {
     this.builder = Checks.notNull("builder", builder);
   }
 
-  /** The running world; only valid inside the extension's scope. */
+  /**
+   * The running world; only valid inside the extension's scope.
+   *
+   * @return the kit of the current test
+   * @throws IllegalStateException outside a test
+   */
   public LocalPrivateLink get() {
     if (kit == null) {
       throw new IllegalStateException("the LocalPrivateLink is not running outside a test");

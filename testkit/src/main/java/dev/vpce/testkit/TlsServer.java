@@ -80,6 +80,8 @@ public final class TlsServer implements AutoCloseable {
    * Makes a CA and a certificate for {@code hostname}, and starts serving; for a field initializer or a
    * {@code @BeforeAll} that declares no checked exception.
    *
+   * @param hostname the DNS name the certificate is for, such as {@code orders.internal.example.com}
+   * @return a running server on loopback; close it when done
    * @throws IllegalArgumentException when the hostname is not a DNS name
    * @throws UncheckedIOException     when the server cannot bind on loopback
    * @throws IllegalStateException    when this JVM cannot make the test certificate
@@ -102,7 +104,13 @@ public final class TlsServer implements AutoCloseable {
     }
   }
 
-  /** Makes a CA and a certificate for {@code hostname}, and starts serving; see {@link #start(String)}. */
+  /**
+   * Makes a CA and a certificate for {@code hostname}, and starts serving; see {@link #start(String)}.
+   *
+   * @param hostname the DNS name the certificate is for
+   * @throws Exception when the certificate cannot be made or the server cannot bind; {@link #start(String)} throws
+   *     unchecked exceptions instead
+   */
   public TlsServer(String hostname) throws Exception {
     KeyPairGenerator kpg = KeyPairGenerator.getInstance("EC");
     kpg.initialize(256);
@@ -170,22 +178,38 @@ public final class TlsServer implements AutoCloseable {
     server.start();
   }
 
-  /** Where it listens. */
+  /**
+   * Where it listens.
+   *
+   * @return the loopback address and ephemeral port
+   */
   public InetSocketAddress address() {
     return server.getAddress();
   }
 
-  /** A client TLS context that trusts only the test CA. */
+  /**
+   * A client TLS context that trusts only the test CA.
+   *
+   * @return the context; verification stays on, against the test CA
+   */
   public SSLContext clientContext() {
     return clientContext;
   }
 
-  /** The trust manager behind {@link #clientContext()}, for clients that want it separately (OkHttp). */
+  /**
+   * The trust manager behind {@link #clientContext()}, for clients that want it separately (OkHttp).
+   *
+   * @return the trust manager that trusts only the test CA
+   */
   public X509TrustManager trustManager() {
     return trustManager;
   }
 
-  /** Every request since start or the last {@link #clearSeen()}, oldest first. */
+  /**
+   * Every request since start or the last {@link #clearSeen()}, oldest first.
+   *
+   * @return an immutable snapshot, oldest first
+   */
   public List<Seen> seen() {
     return List.copyOf(seen);
   }

@@ -9,7 +9,12 @@ package dev.vpce.testkit;
  * @param id   the AZ ID
  */
 public record Zone(String name, String id) {
-  /** Rejects a missing name or ID, naming the field. */
+  /**
+   * Rejects a missing name or ID, naming the field.
+   *
+   * @param name the AZ name in the endpoint owner's account, not null
+   * @param id the AZ ID, not null
+   */
   public Zone {
     Checks.notNull("zone.name", name);
     Checks.notNull("zone.id", id);

@@ -56,27 +56,48 @@ public final class ZoneFront {
     startAccepting(bound);
   }
 
-  /** The zone this front serves. */
+  /**
+   * The zone this front serves.
+   *
+   * @return the zone, in the owner's AZ name and its AZ ID
+   */
   public Zone zone() {
     return zone;
   }
 
-  /** The emulated ENI address and port a client connects to. */
+  /**
+   * The emulated ENI address and port a client connects to.
+   *
+   * @return the loopback address and the endpoint's shared port
+   */
   public InetSocketAddress address() {
     return address;
   }
 
-  /** The emulated ENI IP address. */
+  /**
+   * The emulated ENI IP address.
+   *
+   * @return the loopback address of this zone
+   */
   public InetAddress ip() {
     return address.getAddress();
   }
 
-  /** The current mode. */
+  /**
+   * The current mode.
+   *
+   * @return how new connections are answered now
+   */
   public BackendMode mode() {
     return mode;
   }
 
-  /** Switches how new connections are answered. Connections already open stay open. */
+  /**
+   * Switches how new connections are answered. Connections already open stay open.
+   *
+   * @param newMode how to answer new connections: healthy, refuse, blackhole or reset
+   * @return this front, for chaining
+   */
   public synchronized ZoneFront mode(BackendMode newMode) {
     Checks.notNull("mode", newMode);
     if (closed) {
@@ -102,18 +123,31 @@ public final class ZoneFront {
     return this;
   }
 
-  /** Delays each accepted connection by this much before any byte is forwarded. */
+  /**
+   * Delays each accepted connection by this much before any byte is forwarded.
+   *
+   * @param added the delay, zero for none
+   * @return this front, for chaining
+   */
   public ZoneFront latency(Duration added) {
     this.latency = Checks.notNegative("latency", added);
     return this;
   }
 
-  /** The added latency. */
+  /**
+   * The added latency.
+   *
+   * @return the delay each accepted connection gets; zero by default
+   */
   public Duration latency() {
     return latency;
   }
 
-  /** How many connections this front has accepted (healthy and reset alike) since start or reset. */
+  /**
+   * How many connections this front has accepted (healthy and reset alike) since start or reset.
+   *
+   * @return the number of accepted connections
+   */
   public int connections() {
     return connections.get();
   }

@@ -22,12 +22,21 @@ public final class PrivateLinkDnsResolver implements DnsResolver {
   private final DnsResolver fallback;
   private final boolean reporting;
 
-  /** Unbound hosts resolve through the system resolver. */
+  /**
+   * Unbound hosts resolve through the system resolver.
+   *
+   * @param privateLink the instance whose routes bound hosts get
+   */
   public PrivateLinkDnsResolver(PrivateLink privateLink) {
     this(privateLink, SystemDefaultDnsResolver.INSTANCE);
   }
 
-  /** With another resolver for unbound hosts. */
+  /**
+   * With another resolver for unbound hosts.
+   *
+   * @param privateLink the instance whose routes bound hosts get
+   * @param unboundHosts the resolver for every other host
+   */
   public PrivateLinkDnsResolver(PrivateLink privateLink, DnsResolver unboundHosts) {
     this(privateLink, unboundHosts, false);
   }

@@ -73,36 +73,67 @@ public final class PrivateLinkHttpClient5 {
     this.privateLink = Checks.notNull("privateLink", privateLink);
   }
 
-  /** A builder of clients and connection managers whose connects follow {@code privateLink}'s routes. */
+  /**
+   * A builder of clients and connection managers whose connects follow {@code privateLink}'s routes.
+   *
+   * @param privateLink the instance whose routes connects follow, not null; the caller keeps closing it
+   * @return a builder with the defaults described on each of its methods
+   */
   public static PrivateLinkHttpClient5 builder(PrivateLink privateLink) {
     return new PrivateLinkHttpClient5(privateLink);
   }
 
-  /** The connect timeout for each address of a route; 2 s by default. */
+  /**
+   * The connect timeout for each address of a route; 2 s by default.
+   *
+   * @param timeout the caller's connect timeout, the ceiling of each address's adaptive deadline; must be
+   *     positive
+   * @return this builder
+   */
   public PrivateLinkHttpClient5 connectTimeout(Duration timeout) {
     this.connectTimeout = Checks.positive("connectTimeout", timeout);
     return this;
   }
 
-  /** Idle pooled connections are closed after this; 60 s by default (the endpoint drops them at 350 s). */
+  /**
+   * Idle pooled connections are closed after this; 60 s by default (the endpoint drops them at 350 s).
+   *
+   * @param idle how long a pooled connection may stay idle; must be positive
+   * @return this builder
+   */
   public PrivateLinkHttpClient5 idleEviction(Duration idle) {
     this.idleEviction = Checks.positive("idleEviction", idle);
     return this;
   }
 
-  /** A connection is not reused after this age, so traffic returns to a recovered zone; 60 s by default. */
+  /**
+   * A connection is not reused after this age, so traffic returns to a recovered zone; 60 s by default.
+   *
+   * @param ttl the longest life of a connection; must be positive
+   * @return this builder
+   */
   public PrivateLinkHttpClient5 timeToLive(Duration ttl) {
     this.timeToLive = Checks.positive("timeToLive", ttl);
     return this;
   }
 
-  /** The TLS context (trust and key material); the JVM default by default. Verification stays on. */
+  /**
+   * The TLS context (trust and key material); the JVM default by default. Verification stays on.
+   *
+   * @param context the context to take trust and key material from, not null
+   * @return this builder
+   */
   public PrivateLinkHttpClient5 sslContext(SSLContext context) {
     this.sslContext = Checks.notNull("sslContext", context);
     return this;
   }
 
-  /** The pool's size, in total and per route; 50 by default. */
+  /**
+   * The pool's size, in total and per route; 50 by default.
+   *
+   * @param max the largest number of pooled connections, in total and per route; at least 1
+   * @return this builder
+   */
   public PrivateLinkHttpClient5 maxConnections(int max) {
     this.maxConnections = Checks.atLeast("maxConnections", max, 1);
     return this;
@@ -111,6 +142,9 @@ public final class PrivateLinkHttpClient5 {
   /**
    * The resolver alone, for a connection manager built elsewhere: no outcome reporting then, so it never
    * hands out a breaker's trial.
+   *
+   * @return a resolver that hands out {@link PrivateLink#route(String)} for bound hosts and the system's answer for
+   *     others
    */
   public PrivateLinkDnsResolver dnsResolver() {
     return new PrivateLinkDnsResolver(privateLink);
@@ -128,7 +162,11 @@ public final class PrivateLinkHttpClient5 {
     return sslContext == null ? DefaultClientTlsStrategy.createSystemDefault() : new DefaultClientTlsStrategy(sslContext);
   }
 
-  /** A classic connection manager that routes and reports every connect and TLS outcome. */
+  /**
+   * A classic connection manager that routes and reports every connect and TLS outcome.
+   *
+   * @return a new connection manager; the caller closes it (a client built on it closes it too)
+   */
   public PoolingHttpClientConnectionManager connectionManager() {
     PrivateLinkDnsResolver dns = PrivateLinkDnsResolver.reporting(privateLink);
     TlsSocketStrategy tls = new ReportingSockets.ReportingTlsStrategy(tls(), privateLink);
@@ -142,7 +180,11 @@ public final class PrivateLinkHttpClient5 {
         .build();
   }
 
-  /** A classic client on {@link #connectionManager()}, evicting idle connections in the background. */
+  /**
+   * A classic client on {@link #connectionManager()}, evicting idle connections in the background.
+   *
+   * @return a new client; the caller closes it
+   */
   public CloseableHttpClient build() {
     return HttpClients.custom()
         .setConnectionManager(connectionManager())
@@ -154,6 +196,8 @@ public final class PrivateLinkHttpClient5 {
   /**
    * An async connection manager that follows the route one address at a time, reports every TCP connect and
    * TLS handshake per socket address, and moves on after either fails.
+   *
+   * @return a new async connection manager; the caller closes it
    */
   public PoolingAsyncClientConnectionManager asyncConnectionManager() {
     // both JSSE's endpoint identification and HttpClient's verifier: on httpclient5 5.5.2 the async
@@ -182,6 +226,8 @@ public final class PrivateLinkHttpClient5 {
    * (HttpClient's 1 s would round every adaptive connect deadline up to a second; set the same
    * {@code IOReactorConfig.selectInterval} when you build your own client on the connection manager). The
    * caller starts and closes it.
+   *
+   * @return a new client, not yet started
    */
   public CloseableHttpAsyncClient buildAsync() {
     return HttpAsyncClients.custom()

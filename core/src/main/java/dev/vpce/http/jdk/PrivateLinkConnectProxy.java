@@ -128,22 +128,42 @@ public final class PrivateLinkConnectProxy implements AutoCloseable {
     };
   }
 
-  /** Starts a proxy with the defaults of {@link Builder}. */
+  /**
+   * Starts a proxy with the defaults of {@link Builder}.
+   *
+   * @param privateLink the instance whose bound hosts the proxy tunnels; the caller keeps closing it
+   * @return a running proxy on 127.0.0.1; close it when done
+   * @throws IOException when no loopback port can be bound
+   */
   public static PrivateLinkConnectProxy start(PrivateLink privateLink) throws IOException {
     return builder(privateLink).start();
   }
 
-  /** A builder for a proxy in front of this {@code PrivateLink}. */
+  /**
+   * A builder for a proxy in front of this {@code PrivateLink}.
+   *
+   * @param privateLink the instance whose bound hosts the proxy tunnels, not null
+   * @return a builder with the defaults described on each of its methods
+   * @throws NullPointerException when privateLink is null
+   */
   public static Builder builder(PrivateLink privateLink) {
     return new Builder(Checks.notNull("privateLink", privateLink));
   }
 
-  /** Where the proxy listens (127.0.0.1). */
+  /**
+   * Where the proxy listens (127.0.0.1).
+   *
+   * @return the loopback address and ephemeral port to give the JDK client as its proxy
+   */
   public InetSocketAddress address() {
     return new InetSocketAddress(server.getInetAddress(), server.getLocalPort());
   }
 
-  /** Whether the proxy is still accepting connections. */
+  /**
+   * Whether the proxy is still accepting connections.
+   *
+   * @return false once {@link #close()} ran or the listening socket was closed
+   */
   public boolean isAccepting() {
     return !closed && !server.isClosed();
   }
@@ -151,6 +171,8 @@ public final class PrivateLinkConnectProxy implements AutoCloseable {
   /**
    * Sends bound hosts through the proxy and asks the previous selector about everything else; connect
    * failures to proxies other than this one are passed on to it too.
+   *
+   * @return a selector for {@code HttpClient.Builder.proxy(..)}
    */
   public ProxySelector proxySelector() {
     InetSocketAddress self = address();
@@ -474,7 +496,12 @@ public final class PrivateLinkConnectProxy implements AutoCloseable {
       this.privateLink = privateLink;
     }
 
-    /** The connect timeout for the last address of a route, and the ceiling for the others; default 2 s. */
+    /**
+     * The connect timeout for the last address of a route, and the ceiling for the others; default 2 s.
+     *
+     * @param connectTimeout the timeout; must be positive
+     * @return this builder
+     */
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = Checks.positive("connectTimeout", connectTimeout);
       return this;
@@ -483,6 +510,10 @@ public final class PrivateLinkConnectProxy implements AutoCloseable {
     /**
      * The only ports a bound host may be tunnelled to; default 443. A {@code CONNECT} to another port is
      * refused with 403 before any connection, so it can never count against an address.
+     *
+     * @param ports one or more ports from 1 to 65535
+     * @return this builder
+     * @throws IllegalArgumentException when no port or a port out of range is given
      */
     public Builder allowedPorts(int... ports) {
       if (ports == null || ports.length == 0) {
@@ -503,6 +534,9 @@ public final class PrivateLinkConnectProxy implements AutoCloseable {
     /**
      * How many client connections the proxy serves at once (each uses up to two threads); more are refused
      * with 503 and the reason. Default 256.
+     *
+     * @param maxConnections the limit; at least 1
+     * @return this builder
      */
     public Builder maxConnections(int maxConnections) {
       this.maxConnections = Checks.atLeast("maxConnections", maxConnections, 1);
@@ -512,6 +546,9 @@ public final class PrivateLinkConnectProxy implements AutoCloseable {
     /**
      * How long a tunnel may carry no byte in either direction before the proxy closes it; must stay below
      * PrivateLink's 350 s idle timeout, after which the flow would be dropped without a word. Default 300 s.
+     *
+     * @param idleTimeout the idle limit; positive and below 350 s
+     * @return this builder
      */
     public Builder idleTimeout(Duration idleTimeout) {
       Checks.positive("idleTimeout", idleTimeout);
@@ -523,7 +560,12 @@ public final class PrivateLinkConnectProxy implements AutoCloseable {
       return this;
     }
 
-    /** How long a client may take to send its {@code CONNECT} request; default 10 s. */
+    /**
+     * How long a client may take to send its {@code CONNECT} request; default 10 s.
+     *
+     * @param handshakeTimeout the limit; must be positive
+     * @return this builder
+     */
     public Builder handshakeTimeout(Duration handshakeTimeout) {
       this.handshakeTimeout = Checks.positive("handshakeTimeout", handshakeTimeout);
       return this;
@@ -533,6 +575,9 @@ public final class PrivateLinkConnectProxy implements AutoCloseable {
      * Where unbound hosts go: the selector the application used before. Default: the JVM-wide
      * {@link ProxySelector#getDefault()} when {@link #start()} runs, or direct connections when there is none;
      * {@link HttpClient.Builder#NO_PROXY} forces direct connections.
+     *
+     * @param previousProxySelector the selector for unbound hosts, not null
+     * @return this builder
      */
     public Builder previousProxySelector(ProxySelector previousProxySelector) {
       this.previousProxySelector = Checks.notNull("previousProxySelector", previousProxySelector);
@@ -549,7 +594,12 @@ public final class PrivateLinkConnectProxy implements AutoCloseable {
       return this;
     }
 
-    /** Binds 127.0.0.1 on an ephemeral port and starts accepting. */
+    /**
+     * Binds 127.0.0.1 on an ephemeral port and starts accepting.
+     *
+     * @return the running proxy; close it when done
+     * @throws IOException when no loopback port can be bound
+     */
     public PrivateLinkConnectProxy start() throws IOException {
       ProxySelector previous = previousProxySelector;
       if (previous == null) {

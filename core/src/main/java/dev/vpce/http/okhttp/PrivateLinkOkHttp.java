@@ -50,7 +50,12 @@ public final class PrivateLinkOkHttp {
 
   private PrivateLinkOkHttp() {}
 
-  /** Bound hosts resolve to their route, best first; the rest to {@link Dns#SYSTEM}. */
+  /**
+   * Bound hosts resolve to their route, best first; the rest to {@link Dns#SYSTEM}.
+   *
+   * @param privateLink the instance whose routes bound hosts get
+   * @return a {@code Dns} for {@code OkHttpClient.Builder.dns(..)}
+   */
   public static Dns dns(PrivateLink privateLink) {
     Checks.notNull("privateLink", privateLink);
     return host -> {
@@ -68,12 +73,21 @@ public final class PrivateLinkOkHttp {
    * Sockets whose connect uses vpce's adaptive deadline for every address but the route's last. It relies
    * on OkHttp connecting on the thread that resolved, as it does with fast fallback off; otherwise every
    * connect keeps the client's own timeout.
+   *
+   * @param privateLink the instance whose connect deadlines the sockets follow
+   * @return a factory for {@code OkHttpClient.Builder.socketFactory(..)}
    */
   public static SocketFactory socketFactory(PrivateLink privateLink) {
     return new DeadlineSockets(Checks.notNull("privateLink", privateLink));
   }
 
-  /** Reports connect outcomes, then hands every event to the application's own listener. */
+  /**
+   * Reports connect outcomes, then hands every event to the application's own listener.
+   *
+   * @param privateLink the instance that hears each outcome
+   * @param own the application's own listener factory, or null
+   * @return a factory for {@code OkHttpClient.Builder.eventListenerFactory(..)}
+   */
   public static EventListener.Factory eventListenerFactory(PrivateLink privateLink, EventListener.Factory own) {
     Checks.notNull("privateLink", privateLink);
     if (own == null) {
@@ -86,6 +100,10 @@ public final class PrivateLinkOkHttp {
    * Sets the DNS, the outcome listener (keeping any listener already set), the deadline socket factory
    * (unless one is set) and fast fallback off; sets the connect timeout and pool only where the builder has
    * none of its own (see the class notes). Builds nothing.
+   *
+   * @param builder the application's builder, changed in place
+   * @param privateLink the instance whose routes the client follows
+   * @return the same builder, for chaining
    */
   public static OkHttpClient.Builder configure(OkHttpClient.Builder builder, PrivateLink privateLink) {
     Checks.notNull("builder", builder);

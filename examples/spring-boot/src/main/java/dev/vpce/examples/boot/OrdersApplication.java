@@ -12,6 +12,12 @@ import org.springframework.web.client.RestClient;
  */
 @SpringBootApplication
 public class OrdersApplication {
+  /**
+   * Starts the application; {@code application.yml} holds the vpce bindings.
+   *
+   * @param args Spring Boot's command-line arguments, for example {@code
+   *     --orders.base-url=https://orders.internal.example.com}
+   */
   public static void main(String[] args) {
     SpringApplication.run(OrdersApplication.class, args);
   }
