@@ -13,11 +13,13 @@ import java.util.Map;
  *
  * <p>A request is <em>affected</em> when it failed or took longer than the healthy p99 plus
  * {@value #SLOW_MARGIN_MS} ms (a request still running when the fault began counts in the fault phase). Time to
- * fail over runs from the fault's start to the end of the last affected request of the fault phase (0 when none was affected; never when the phase's last
- * request was affected). Time to fail back runs from the fault's end to the start of the first request of the
- * recovered phase from which on every request succeeded, was not slow, and (for a client that served at least
- * 90% from its own zone while healthy) was served by its own zone. Added latency is each fault-phase
- * request's time (failed ones included) minus the healthy median, at least 0.
+ * fail over runs from the fault's start to the end of the last affected request of the fault phase (0 when none
+ * was affected; never when the phase's last request was affected; not given for faults that leave the data path
+ * alone, EC2 and the endpoint's state, where an affected request is the machine's noise). Time to fail back runs
+ * from the fault's end to the start of the first request of the recovered phase from which on every request
+ * succeeded and (for a client that served at least 90% from its own zone while healthy) was served by its own
+ * zone. Added latency is each fault-phase request's time (failed ones included) minus the healthy median, at
+ * least 0.
  */
 record ArmStats(MatrixScenario scenario, String client, boolean vpce, double healthyP50, double healthyP99,
     int faultRequests, int faultFailed, int afterFailed, int affected, double addedP50, double addedP99,
@@ -57,7 +59,7 @@ record ArmStats(MatrixScenario scenario, String client, boolean vpce, double hea
       }
     }
     long failOver;
-    if (fault.isEmpty()) {
+    if (fault.isEmpty() || !scenario.dataPathFault()) {
       failOver = NOT_APPLICABLE;
     } else if (affected == 0) {
       failOver = 0;
@@ -70,8 +72,7 @@ record ArmStats(MatrixScenario scenario, String client, boolean vpce, double hea
     long failBack = NEVER;
     for (int i = after.size() - 1; i >= 0; i--) {
       MatrixSample s = after.get(i);
-      boolean normal = s.ok() && s.millis() <= slowAbove
-          && (!localWhenHealthy || localZone.equals(zoneOf.get(s.served())));
+      boolean normal = s.ok() && (!localWhenHealthy || localZone.equals(zoneOf.get(s.served())));
       if (!normal) {
         break;
       }

@@ -52,6 +52,11 @@ enum MatrixScenario {
     return zoneFailure || this == LATENCY;
   }
 
+  /** Whether the fault touches connections or names (a zone or DNS), not only the control plane. */
+  boolean dataPathFault() {
+    return this != PENDING && this != EC2_DENIED;
+  }
+
   static MatrixScenario byKey(String key) {
     for (MatrixScenario s : values()) {
       if (s.key.equals(key)) {
