@@ -25,7 +25,7 @@ JMH_ARGS=(-f 1 -wi 3 -i 5 -w 1s -r 1s)
 
 machine() {
   echo "# $1"
-  echo "command: $2"
+  echo "command: benchmarks/run-all.sh $1    (runs: $2)"
   echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')  commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
   echo "nproc: $(nproc)  cpu: $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//')"
   echo "memory: $(free -g 2>/dev/null | awk '/Mem:/ {print $2 " GB"}')"
@@ -47,7 +47,22 @@ run() { # run <section> <command...>: tee output with the machine on top, uptime
   echo "== $name: exit $rc, $file"
 }
 
+stale_failsafe() { # a filtered -Dit.test run leaves a failsafe summary that the next verify would read as its own
+  rm -rf ./*/target/failsafe-reports*
+}
+
+stress() { # section 3: the long stress run (its own mvn verify of core)
+  stale_failsafe
+  bash benchmarks/stress.sh
+}
+
+spring() { # Spring Boot start-up with and without the starter (8 fresh JVMs each)
+  java -cp "$(cat benchmarks/target/spring-startup.classpath):benchmarks/target/classes" \
+    dev.vpce.benchmarks.SpringStartup 8
+}
+
 catalogue() { # section 4: the catalogue's test, then its report (mvn -q prints nothing when it passes)
+  stale_failsafe
   rm -f benchmarks/target/surefire-reports/dev.vpce.benchmarks.FaultCatalogueTest.txt
   mvn -B -q -pl benchmarks -am verify -Dtest=FaultCatalogueTest -Dit.test=NoSuch \
     -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false
@@ -75,9 +90,8 @@ for s in "${SECTIONS[@]}"; do
         echo "== fleet: dev.vpce.benchmarks.FleetHarness is not in this tree" | tee "$OUT/fleet.txt"
         STATUS[fleet]=missing
       fi ;;
-    stress) run stress bash benchmarks/stress.sh ;;
-    spring) run spring java -cp "$(cat benchmarks/target/spring-startup.classpath):benchmarks/target/classes" \
-        dev.vpce.benchmarks.SpringStartup 8 ;;
+    stress) run stress stress ;;
+    spring) run spring spring ;;
     catalogue) run catalogue catalogue ;;
   esac
 done

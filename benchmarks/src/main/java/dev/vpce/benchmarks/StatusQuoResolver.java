@@ -65,13 +65,14 @@ final class StatusQuoResolver {
   }
 
   private Answer lookUp(String name) {
-    long now = System.nanoTime();
     Message reply;
     try {
       reply = dns.send(Message.newQuery(Record.newRecord(Name.fromString(name + "."), Type.A, DClass.IN)));
     } catch (IOException e) {
-      return failed(name + ": DNS lookup failed: " + e.getMessage(), now);
+      // cached from when the failure is known, as the JVM does (not from when the lookup began)
+      return failed(name + ": DNS lookup failed: " + e.getMessage(), System.nanoTime());
     }
+    long now = System.nanoTime();
     if (reply.getRcode() != Rcode.NOERROR) {
       return failed(name + ": DNS answered " + Rcode.string(reply.getRcode()), now);
     }
