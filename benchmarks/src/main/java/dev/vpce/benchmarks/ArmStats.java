@@ -19,10 +19,11 @@ import java.util.Map;
  * from the fault's end to the start of the first request of the recovered phase from which on every request
  * succeeded and (for a client that served at least 90% from its own zone while healthy) was served by its own
  * zone. Added latency is each fault-phase request's time (failed ones included) minus the healthy median, at
- * least 0.
+ * least 0. For vpce's clients, {@code paid} counts the fault-phase requests during which vpce counted a failed
+ * connect (the breaker threshold's, and trials), which tells those apart from the machine's slow spikes.
  */
 record ArmStats(MatrixScenario scenario, String client, boolean vpce, double healthyP50, double healthyP99,
-    int faultRequests, int faultFailed, int afterFailed, int affected, double addedP50, double addedP99,
+    int faultRequests, int faultFailed, int afterFailed, int affected, int paid, double addedP50, double addedP99,
     double addedMax, long failOverMs, long failBackMs, double crossHealthy, double crossFault, double crossAfter,
     double p99AfterOpen, List<Target> targets, String firstError, Breaker breaker) {
 
@@ -117,7 +118,8 @@ record ArmStats(MatrixScenario scenario, String client, boolean vpce, double hea
             String.format(java.util.Locale.ROOT, "max added %.1f ms", maxAdded), maxAdded <= 100));
       }
     }
-    return new ArmStats(scenario, client, vpce, p50, p99, fault.size(), faultFailed, afterFailed, affected,
+    int paid = (int) fault.stream().filter(s -> s.paid() > 0).count();
+    return new ArmStats(scenario, client, vpce, p50, p99, fault.size(), faultFailed, afterFailed, affected, paid,
         percentile(added, 0.50), percentile(added, 0.99), Arrays.stream(added).max().orElse(Double.NaN),
         failOver, failBack, crossHealthy, crossShare(fault, zoneOf, localZone), crossShare(after, zoneOf, localZone),
         p99AfterOpen, List.copyOf(targets), firstError, breaker);

@@ -228,8 +228,11 @@ public final class FailoverMatrix {
         ArmStats.Breaker breaker = arm.vpce()
             ? breaker(events, kit.endpoint(arm.service()), faultStart, healAt)
             : ArmStats.Breaker.NONE;
-        stats.add(ArmStats.of(scenario, arm.name(), arm.vpce(), samples.get(arm.name()), faultStart, healAt, zoneOf,
-            LOCAL, breaker, o.pace()));
+        List<MatrixSample> mine = arm.vpce()
+            ? paid(samples.get(arm.name()), events, kit.endpoint(arm.service()).port())
+            : samples.get(arm.name());
+        stats.add(ArmStats.of(scenario, arm.name(), arm.vpce(), mine, faultStart, healAt, zoneOf, LOCAL, breaker,
+            o.pace()));
       }
       return stats;
     } finally {
@@ -238,6 +241,24 @@ public final class FailoverMatrix {
       }
       scenario.apply(kit, LOCAL, false);
     }
+  }
+
+  /**
+   * The samples with the failed connects vpce counted for this endpoint while each ran: one vpce client per
+   * endpoint makes one request at a time, so the time window attributes each failure to its request.
+   */
+  private static List<MatrixSample> paid(List<MatrixSample> samples, List<Event> events, int port) {
+    List<MatrixSample> out = new ArrayList<>();
+    for (MatrixSample s : samples) {
+      int n = 0;
+      for (Event e : events) {
+        if (e.cause() != null && e.target().getPort() == port && e.at() >= s.start() && e.at() <= s.end()) {
+          n++;
+        }
+      }
+      out.add(new MatrixSample(s.phase(), s.start(), s.end(), s.served(), s.error(), n));
+    }
+    return out;
   }
 
   /** The local zone's breaker: when it first opened in the fault phase, and its open time in force at the heal. */
@@ -296,7 +317,7 @@ public final class FailoverMatrix {
       if (p == 0 && phase[0] > 0) {
         p = 1; // still running when the fault began: the fault's, so the healthy baseline stays clean
       }
-      samples.add(new MatrixSample(p, t0 - origin, t1 - origin, served, error));
+      samples.add(new MatrixSample(p, t0 - origin, t1 - origin, served, error, 0));
       try {
         Thread.sleep(pace.toMillis());
       } catch (InterruptedException e) {

@@ -41,12 +41,14 @@ final class MatrixReport {
   static String full(List<ArmStats> stats) {
     StringBuilder sb = new StringBuilder();
     sb.append("| Scenario | Client | healthy p50 / p99 | requests in fault | failed (fault / after) | affected "
-        + "| added p50 / p99 / max | time to fail over | time to fail back | cross-zone (healthy / fault / after) |\n");
+        + "(vpce: paid a failed connect) | added p50 / p99 / max | time to fail over | time to fail back "
+        + "| cross-zone (healthy / fault / after) |\n");
     sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
     for (ArmStats s : stats) {
-      sb.append(String.format(Locale.ROOT, "| %s | %s | %s / %s | %d | %d / %d | %d | %s / %s / %s | %s | %s | %s / %s / %s |%n",
+      sb.append(String.format(Locale.ROOT, "| %s | %s | %s / %s | %d | %d / %d | %s | %s / %s / %s | %s | %s | %s / %s / %s |%n",
           s.scenario().label(), s.client(), ms(s.healthyP50()), ms(s.healthyP99()), s.faultRequests(), s.faultFailed(),
-          s.afterFailed(), s.affected(), ms(s.addedP50()), ms(s.addedP99()), ms(s.addedMax()), time(s.failOverMs()),
+          s.afterFailed(), s.affected() + (s.vpce() ? " (" + s.paid() + ")" : ""), ms(s.addedP50()), ms(s.addedP99()),
+          ms(s.addedMax()), time(s.failOverMs()),
           time(s.failBackMs()), pct(s.crossHealthy()), pct(s.crossFault()), pct(s.crossAfter())));
     }
     return sb.toString();

@@ -10,8 +10,9 @@ import java.net.InetAddress;
  * @param end    when it ended, on the same scale
  * @param served the address that served it (null when it failed)
  * @param error  why it failed, or null
+ * @param paid   failed connects vpce counted during it (vpce's clients only; 0 for the others)
  */
-record MatrixSample(int phase, long start, long end, InetAddress served, String error) {
+record MatrixSample(int phase, long start, long end, InetAddress served, String error, int paid) {
   boolean ok() {
     return error == null;
   }

@@ -36,6 +36,8 @@ class FailoverMatrixTest {
             s.client(), s.firstError()).isZero();
         assertThat(s.breaker().firstOpenNanos()).as("%s, %s: the local zone's breaker opened during the fault",
             s.scenario(), s.client()).isNotNegative();
+        assertThat(s.paid()).as("%s, %s: requests that paid for a failed connect to the local zone", s.scenario(),
+            s.client()).isPositive();
         // all but a request that was already connected when the fault began
         assertThat(s.crossFault()).as("%s, %s: requests in the fault served by another zone", s.scenario(),
             s.client()).isGreaterThan(0.5);
