@@ -215,10 +215,15 @@ public final class FailoverMatrix {
       scenario.apply(kit, LOCAL, true);
       phase[0] = 1;
       sleepUntil(origin[0], o.healthy().plus(scenario.faultLength(o)));
+      long waitedUntil = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+      while (o.minFaultRequests() > 0 && System.nanoTime() < waitedUntil && samples.values().stream()
+          .anyMatch(l -> l.stream().filter(m -> m.phase() == 1).count() < o.minFaultRequests())) {
+        Thread.sleep(20);
+      }
       long healAt = System.nanoTime() - origin[0];
       scenario.apply(kit, LOCAL, false);
       phase[0] = 2;
-      sleepUntil(origin[0], o.healthy().plus(scenario.faultLength(o)).plus(o.recovery()));
+      sleepUntil(origin[0], Duration.ofNanos(healAt).plus(o.recovery()));
       running[0] = false;
       for (Thread t : threads) {
         t.join(30_000);

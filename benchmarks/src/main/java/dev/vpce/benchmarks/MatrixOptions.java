@@ -20,19 +20,22 @@ import java.util.List;
  * @param pace          the pause between two requests of one client
  * @param scenarios     which scenarios run, in order
  * @param jdbc          whether the JDBC clients run (an embedded PostgreSQL is started)
+ * @param minFaultRequests the fault lasts until every client has completed at least this many requests in it
+ *                      (0, the default: time alone; the build's short test sets it so a slow machine still sees
+ *                      the fault)
  */
 record MatrixOptions(Duration healthy, Duration fault, Duration recovery, Duration ec2Fault, Duration dnsFault,
     Duration dnsTtl, Duration refresh, Duration lookupTimeout, Duration pace, List<MatrixScenario> scenarios,
-    boolean jdbc) {
+    boolean jdbc, int minFaultRequests) {
 
   static final String USAGE = "FailoverMatrix [healthy=5s] [fault=10s] [recovery=12s] [ec2Fault=60s] [dnsFault=15s] "
       + "[dnsTtl=5s] [refresh=5s] [lookupTimeout=5s] [pace=50ms] [scenarios=refuse,blackhole,reset,latency,pending,"
-      + "ec2,dns] [jdbc=true]";
+      + "ec2,dns] [jdbc=true] [minFaultRequests=0]";
 
   static MatrixOptions defaults() {
     return new MatrixOptions(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(12),
         Duration.ofSeconds(60), Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(5),
-        Duration.ofSeconds(5), Duration.ofMillis(50), List.of(MatrixScenario.values()), true);
+        Duration.ofSeconds(5), Duration.ofMillis(50), List.of(MatrixScenario.values()), true, 0);
   }
 
   static MatrixOptions parse(String... args) {
@@ -55,9 +58,11 @@ record MatrixOptions(Duration healthy, Duration fault, Duration recovery, Durati
         case "lookupTimeout" -> o.with(7, duration(key, value));
         case "pace" -> o.with(8, duration(key, value));
         case "scenarios" -> new MatrixOptions(o.healthy, o.fault, o.recovery, o.ec2Fault, o.dnsFault, o.dnsTtl,
-            o.refresh, o.lookupTimeout, o.pace, scenarios(value), o.jdbc);
+            o.refresh, o.lookupTimeout, o.pace, scenarios(value), o.jdbc, o.minFaultRequests);
         case "jdbc" -> new MatrixOptions(o.healthy, o.fault, o.recovery, o.ec2Fault, o.dnsFault, o.dnsTtl,
-            o.refresh, o.lookupTimeout, o.pace, o.scenarios, bool(key, value));
+            o.refresh, o.lookupTimeout, o.pace, o.scenarios, bool(key, value), o.minFaultRequests);
+        case "minFaultRequests" -> new MatrixOptions(o.healthy, o.fault, o.recovery, o.ec2Fault, o.dnsFault, o.dnsTtl,
+            o.refresh, o.lookupTimeout, o.pace, o.scenarios, o.jdbc, count(key, value));
         default -> throw new IllegalArgumentException("unknown argument " + key + "; usage: " + USAGE);
       };
     }
@@ -74,7 +79,8 @@ record MatrixOptions(Duration healthy, Duration fault, Duration recovery, Durati
   private MatrixOptions with(int index, Duration d) {
     Duration[] v = {healthy, fault, recovery, ec2Fault, dnsFault, dnsTtl, refresh, lookupTimeout, pace};
     v[index] = d;
-    return new MatrixOptions(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], scenarios, jdbc);
+    return new MatrixOptions(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], scenarios, jdbc,
+        minFaultRequests);
   }
 
   static Duration duration(String key, String value) {
@@ -96,6 +102,18 @@ record MatrixOptions(Duration healthy, Duration fault, Duration recovery, Durati
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(key + " must be a positive duration such as 500ms, 10s or 1m, but was '"
           + value + "'");
+    }
+  }
+
+  private static int count(String key, String value) {
+    try {
+      int n = Integer.parseInt(value);
+      if (n < 0 || n > 1000) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be a whole number from 0 to 1000, but was '" + value + "'");
     }
   }
 

@@ -21,8 +21,9 @@ class FailoverMatrixTest {
     assertThat(System.getProperty("jdk.net.hosts.file"))
         .as("the build resolves through benchmarks/jdbc.hosts (surefire argLine), so pgJDBC's own lookups stay local")
         .isNotNull();
+    // counts, not times: the fault lasts until every client has made 6 requests in it, however slow the machine
     MatrixOptions options = MatrixOptions.parse("healthy=1s", "fault=2s", "recovery=1s", "pace=50ms",
-        "scenarios=refuse,blackhole");
+        "scenarios=refuse,blackhole", "minFaultRequests=6");
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
     FailoverMatrix.Result result = FailoverMatrix.run(options, new PrintStream(progress, true, StandardCharsets.UTF_8));
     MatrixReport.print(result, System.out);
