@@ -4,7 +4,6 @@ import dev.vpce.BreakerState;
 import dev.vpce.PrivateLink;
 import dev.vpce.PrivateLinkListener;
 import dev.vpce.http.hc5.PrivateLinkHttpClient5;
-import dev.vpce.jdbc.VpceJdbc;
 import dev.vpce.testing.LocalPrivateLinks;
 import dev.vpce.testkit.EmulatedEndpoint;
 import dev.vpce.testkit.LocalPrivateLink;
@@ -15,13 +14,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,18 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import org.apache.hc.client5.http.DnsResolver;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.protocol.HttpClientContext;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.util.Timeout;
 
 /**
  * Issue 12, section 1: failover against today's practice. Three zones of the kit on loopback, an HTTPS service
@@ -81,15 +63,6 @@ public final class FailoverMatrix {
   static final List<String> JDBC_CLIENTS = List.of("vpce JDBC", "(a) regional JDBC", "(b) zonal JDBC",
       "(c) pgJDBC multi-host");
   private static final int WARM_UP = 5;
-
-  @FunctionalInterface
-  interface Probe {
-    /** One request on a new connection; returns the address that served it. */
-    InetAddress call() throws Exception;
-  }
-
-  /** A client of one scenario: its name, whether it is vpce's, the endpoint it reaches, and its request. */
-  record Arm(String name, boolean vpce, String service, Probe probe) {}
 
   /** Everything one run measured. */
   record Result(MatrixOptions options, List<ArmStats> stats) {}
@@ -186,9 +159,9 @@ public final class FailoverMatrix {
     List<AutoCloseable> closers = new ArrayList<>();
     try (PrivateLink privateLink = pl.build()) {
       privateLink.route(HTTP_HOST); // start-up (placement, discovery, DNS) before traffic
-      Map<String, Arm> arms = arms(kit, tls, privateLink, o, closers);
+      Map<String, MatrixClients.Arm> arms = MatrixClients.arms(kit, tls, privateLink, o, closers);
       for (int i = 0; i < WARM_UP; i++) {
-        for (Arm a : arms.values()) {
+        for (MatrixClients.Arm a : arms.values()) {
           try {
             a.probe().call();
           } catch (Exception ignored) {
@@ -203,7 +176,7 @@ public final class FailoverMatrix {
       List<Thread> threads = new ArrayList<>();
       origin[0] = System.nanoTime();
       events.clear();
-      for (Arm arm : arms.values()) {
+      for (MatrixClients.Arm arm : arms.values()) {
         Thread t = new Thread(() -> loop(arm, samples.get(arm.name()), origin[0], phase, running, o.pace()),
             "matrix-" + arm.name().replaceAll("\\W+", "-"));
         t.setDaemon(true);
@@ -229,7 +202,7 @@ public final class FailoverMatrix {
         t.join(30_000);
       }
       List<ArmStats> stats = new ArrayList<>();
-      for (Arm arm : arms.values()) {
+      for (MatrixClients.Arm arm : arms.values()) {
         ArmStats.Breaker breaker = arm.vpce()
             ? breaker(events, kit.endpoint(arm.service()), faultStart, healAt)
             : ArmStats.Breaker.NONE;
@@ -306,7 +279,7 @@ public final class FailoverMatrix {
     return new ArmStats.Breaker(firstOpen, wait, healthyFailed, healthyCause);
   }
 
-  private static void loop(Arm arm, List<MatrixSample> samples, long origin, int[] phase, boolean[] running,
+  private static void loop(MatrixClients.Arm arm, List<MatrixSample> samples, long origin, int[] phase, boolean[] running,
       Duration pace) {
     while (running[0]) {
       int p = phase[0];
@@ -338,95 +311,5 @@ public final class FailoverMatrix {
     while ((left = end - System.nanoTime()) > 0) {
       TimeUnit.NANOSECONDS.sleep(Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
     }
-  }
-
-  private static Map<String, Arm> arms(LocalPrivateLink kit, TlsServer tls, PrivateLink privateLink, MatrixOptions o,
-      List<AutoCloseable> closers) throws Exception {
-    Map<String, Arm> arms = new LinkedHashMap<>();
-    EmulatedEndpoint orders = kit.endpoint(ORDERS);
-    String url = "https://" + HTTP_HOST + ":" + orders.port() + "/close";
-    CloseableHttpClient vpceHttp = PrivateLinkHttpClient5.builder(privateLink).sslContext(tls.clientContext()).build();
-    CloseableHttpClient regionalHttp = statusQuoHttp(new StatusQuoResolver(kit.dns().address(), o.lookupTimeout(),
-        Map.of(HTTP_HOST, orders.regionalDnsName())), tls.clientContext());
-    CloseableHttpClient zonalHttp = statusQuoHttp(new StatusQuoResolver(kit.dns().address(), o.lookupTimeout(),
-        Map.of(HTTP_HOST, orders.zonalDnsName(LOCAL))), tls.clientContext());
-    closers.add(vpceHttp);
-    closers.add(regionalHttp);
-    closers.add(zonalHttp);
-    arms.put(HTTP_CLIENTS.get(0), new Arm(HTTP_CLIENTS.get(0), true, ORDERS, () -> http(vpceHttp, url)));
-    arms.put(HTTP_CLIENTS.get(1), new Arm(HTTP_CLIENTS.get(1), false, ORDERS, () -> http(regionalHttp, url)));
-    arms.put(HTTP_CLIENTS.get(2), new Arm(HTTP_CLIENTS.get(2), false, ORDERS, () -> http(zonalHttp, url)));
-    if (o.jdbc()) {
-      EmulatedEndpoint ledger = kit.endpoint(LEDGER);
-      int port = ledger.port();
-      String params = "/postgres?user=postgres&sslmode=disable&connectTimeout=2&socketTimeout=5";
-      VpceJdbc.register(privateLink);
-      closers.add(() -> VpceJdbc.unregister(privateLink));
-      privateLink.route(DB_HOST);
-      String vpceUrl = "jdbc:postgresql://" + DB_HOST + ":" + port + params + "&socketFactory="
-          + TracingVpceSocketFactory.class.getName();
-      arms.put(JDBC_CLIENTS.get(0), new Arm(JDBC_CLIENTS.get(0), true, LEDGER, () -> jdbc(vpceUrl)));
-      String[] hosts = {
-          ledger.regionalDnsName() + ":" + port,
-          ledger.zonalDnsName(LOCAL) + ":" + port,
-          ledger.zonalDnsName(LOCAL) + ":" + port + "," + ledger.zonalDnsName(OTHER) + ":" + port};
-      for (int i = 0; i < hosts.length; i++) {
-        String name = JDBC_CLIENTS.get(i + 1);
-        String key = "arm" + i;
-        StatusQuoSocketFactory.RESOLVERS.put(key, new StatusQuoResolver(kit.dns().address(), o.lookupTimeout(),
-            Map.of()));
-        String u = "jdbc:postgresql://" + hosts[i] + params + "&socketFactory="
-            + StatusQuoSocketFactory.class.getName() + "&socketFactoryArg=" + key;
-        arms.put(name, new Arm(name, false, LEDGER, () -> jdbc(u)));
-      }
-    }
-    return arms;
-  }
-
-  private static InetAddress http(CloseableHttpClient client, String url) throws IOException {
-    HttpClientContext context = HttpClientContext.create();
-    client.execute(new HttpGet(url), context, response -> {
-      if (response.getCode() != 200) {
-        throw new IOException("HTTP " + response.getCode());
-      }
-      EntityUtils.consume(response.getEntity());
-      return null;
-    });
-    return ((InetSocketAddress) context.getEndpointDetails().getRemoteAddress()).getAddress();
-  }
-
-  private static InetAddress jdbc(String url) throws Exception {
-    LastSocket.forget();
-    try (Connection c = DriverManager.getConnection(url);
-        Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("SELECT 1")) {
-      r.next();
-      return LastSocket.remoteAddress();
-    } finally {
-      LastSocket.forget();
-    }
-  }
-
-  /** HttpClient 5 classic as used today: its own connection manager with a resolver, 2 s connect timeout. */
-  private static CloseableHttpClient statusQuoHttp(StatusQuoResolver resolver, SSLContext tls) {
-    DnsResolver dns = new DnsResolver() {
-      @Override
-      public InetAddress[] resolve(String host) throws UnknownHostException {
-        return resolver.resolve(host).toArray(new InetAddress[0]);
-      }
-
-      @Override
-      public String resolveCanonicalHostname(String host) {
-        return host;
-      }
-    };
-    return HttpClients.custom()
-        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-            .setDnsResolver(dns)
-            .setTlsSocketStrategy(new DefaultClientTlsStrategy(tls))
-            .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(2)).build())
-            .build())
-        .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(5)).build())
-        .build();
   }
 }
