@@ -6,6 +6,7 @@ import dev.vpce.internal.Checks;
 import dev.vpce.internal.DefaultDiscovery;
 import dev.vpce.internal.Engine;
 import dev.vpce.internal.EngineSettings;
+import dev.vpce.internal.ExecutorScheduler;
 import dev.vpce.internal.Names;
 import dev.vpce.internal.PlacementChain;
 import dev.vpce.internal.Scheduler;
@@ -25,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -345,6 +347,21 @@ public final class PrivateLink implements AutoCloseable {
     /** The clock for TTLs and breaker waits; the system UTC clock by default. */
     public Builder clock(Clock clock) {
       this.clock = clock;
+      return this;
+    }
+
+    /**
+     * A caller-owned executor to run this instance's background work (placement, endpoint refreshes, DNS
+     * refreshes) instead of the two daemon threads each instance starts by default, so that many
+     * {@code PrivateLink}s share one pool. {@link PrivateLink#close()} cancels the tasks this instance
+     * scheduled and never shuts the executor down: keep it running until every instance on it is closed.
+     * The tasks block on the network (EC2, DNS), so give it threads enough for that.
+     *
+     * @throws IllegalArgumentException when executor is null
+     */
+    public Builder scheduledExecutor(ScheduledExecutorService executor) {
+      Checks.notNull("scheduledExecutor", executor);
+      this.scheduler = () -> new ExecutorScheduler(executor);
       return this;
     }
 
