@@ -204,6 +204,7 @@ public final class PrivateLink implements AutoCloseable {
     private final List<PrivateLinkListener> listeners = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
     private Supplier<Scheduler> scheduler = () -> new ThreadScheduler(2);
+    private ScheduledExecutorService scheduledExecutor;
     private Random random;
 
     private Builder() {}
@@ -293,7 +294,10 @@ public final class PrivateLink implements AutoCloseable {
       return this;
     }
 
-    /** How often endpoint metadata is refreshed (jittered by ±10 %); 5 minutes by default. */
+    /**
+     * How often endpoint metadata is refreshed (jittered by ±10 %; the first refresh after start-up comes after
+     * ½ to 1½ of it, so that instances started together spread out); 5 minutes by default.
+     */
     public Builder refreshInterval(Duration interval) {
       this.refreshInterval = interval;
       return this;
@@ -353,14 +357,15 @@ public final class PrivateLink implements AutoCloseable {
     /**
      * A caller-owned executor to run this instance's background work (placement, endpoint refreshes, DNS
      * refreshes) instead of the two daemon threads each instance starts by default, so that many
-     * {@code PrivateLink}s share one pool. {@link PrivateLink#close()} cancels the tasks this instance
+     * {@code PrivateLink}s share one pool; the default discovery's EC2 client uses it for its call timeouts
+     * too, instead of a pool of its own. {@link PrivateLink#close()} cancels the tasks this instance
      * scheduled and never shuts the executor down: keep it running until every instance on it is closed.
      * The tasks block on the network (EC2, DNS), so give it threads enough for that.
      *
      * @throws IllegalArgumentException when executor is null
      */
     public Builder scheduledExecutor(ScheduledExecutorService executor) {
-      Checks.notNull("scheduledExecutor", executor);
+      this.scheduledExecutor = Checks.notNull("scheduledExecutor", executor);
       this.scheduler = () -> new ExecutorScheduler(executor);
       return this;
     }
@@ -443,7 +448,7 @@ public final class PrivateLink implements AutoCloseable {
       List<AutoCloseable> owned = new ArrayList<>();
       Function<String, EndpointDiscovery> discoveryForRegion = null;
       if (anyDiscovered && discovery == null) {
-        discoveryForRegion = DefaultDiscovery.forRegions(ec2Endpoint, ec2Credentials, owned);
+        discoveryForRegion = DefaultDiscovery.forRegions(ec2Endpoint, ec2Credentials, scheduledExecutor, owned);
       }
       NameResolver resolver = nameResolver != null ? nameResolver : NameResolver.system();
       return new PrivateLink(new Engine(new EngineSettings(List.copyOf(bindings), placement,
