@@ -64,7 +64,8 @@ class SharedExecutorIT {
       assertThat(second.resolve(HOST).get(0)).isEqualTo(kit.endpoint().zone("us-east-1b").ip());
       assertThat(pool.ranOn).isNotEmpty().allMatch(name -> name.startsWith("shared-"));
       assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> !before.contains(t) && t.isAlive())
-          .as("no instance started threads of its own").noneMatch(t -> t.getName().startsWith("vpce-refresh-"));
+          .as("no instance started threads of its own, nor its EC2 client for call timeouts")
+          .noneMatch(t -> t.getName().startsWith("vpce-refresh-") || t.getName().startsWith("sdk-ScheduledExecutor"));
       assertThat(pool.getQueue()).as("refreshes (endpoint, DNS) wait on the shared pool").isNotEmpty();
 
       int queuedWithBoth = pool.getQueue().size();

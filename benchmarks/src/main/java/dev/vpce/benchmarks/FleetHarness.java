@@ -72,9 +72,10 @@ public final class FleetHarness {
    * @param sample    how many instances resolve every simulated second during the outage
    * @param services  how many endpoint services the emulator knows (instance i binds service i mod services)
    * @param threads   whether to count the threads of instances with their own threads (the default) too
+   * @param refresh   the instances' {@code refreshInterval}
    */
   public record Config(int instances, Duration steady, Duration outage, Duration recovery, int sample, int services,
-      boolean threads) {}
+      boolean threads, Duration refresh) {}
 
   /** Calls per second and per minute over a window of simulated time. */
   public record Window(String name, long seconds, long calls, long throttled, double meanPerSecond,
@@ -95,7 +96,7 @@ public final class FleetHarness {
   /** Everything the run measured. */
   public record Report(Config config, List<Window> windows, Map<String, Integer> callsByAction,
       Map<String, Integer> throttledByAction, long describeCalls, long describeThrottled,
-      Duration everyInstanceRoutedAfter, int instancesWithoutRoute, long outageResolutions,
+      Duration everyInstanceRoutedAfter, int instancesWithoutRoute, int withoutRouteAtOutage, long outageResolutions,
       long outageFailures, long outageRouteChanges, int instancesRefreshedAfterOutage, Duration allBackAfter,
       long dnsLookups, long tasksRun, double heapBytesPerInstance, Map<String, Integer> sharedThreadsByName,
       double defaultThreadsPerInstance, Map<String, Integer> defaultThreadsByName, Duration realTime) {
@@ -108,7 +109,7 @@ public final class FleetHarness {
    * Two runs, one after the other: the fleet at scale ({@code instances}, default 10,000) for {@code steady}
    * (default 30 min) and the outage, then a smaller fleet ({@code dayInstances}, default 300) for a whole
    * simulated day ({@code day}) and the outage. Arguments are {@code key=value}: instances, steady, dayInstances,
-   * day, outage, recovery, sample (durations in ISO-8601, e.g. PT30M).
+   * day, outage, recovery, sample, refresh (the instances' refreshInterval; durations in ISO-8601, e.g. PT30M).
    */
   public static void main(String[] args) throws Exception {
     if (System.getProperty("org.slf4j.simpleLogger.log.dev.vpce") == null) {
@@ -116,7 +117,7 @@ public final class FleetHarness {
       System.setProperty("org.slf4j.simpleLogger.log.dev.vpce", "error");
     }
     Map<String, String> a = new HashMap<>(Map.of("instances", "10000", "steady", "PT30M", "dayInstances", "300",
-        "day", "PT24H", "outage", "PT10M", "recovery", "PT45M", "sample", "1000"));
+        "day", "PT24H", "outage", "PT10M", "recovery", "PT45M", "sample", "1000", "refresh", "PT5M"));
     for (String arg : args) {
       int eq = arg.indexOf('=');
       if (eq < 0 || !a.containsKey(arg.substring(0, eq))) {
@@ -128,19 +129,20 @@ public final class FleetHarness {
     Duration outage = Duration.parse(a.get("outage"));
     Duration recovery = Duration.parse(a.get("recovery"));
     int sample = Integer.parseInt(a.get("sample"));
+    Duration refresh = Duration.parse(a.get("refresh"));
     System.out.printf("machine: %d cores, %s, Java %s; load average at start %.2f%n",
         Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("java.version"),
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     int instances = Integer.parseInt(a.get("instances"));
     if (instances > 0) {
-      print(run(new Config(instances, Duration.parse(a.get("steady")), outage, recovery, sample, 10, true),
+      print(run(new Config(instances, Duration.parse(a.get("steady")), outage, recovery, sample, 10, true, refresh),
           System.err), System.out);
     }
     int dayInstances = Integer.parseInt(a.get("dayInstances"));
     if (dayInstances > 0) {
       System.out.println();
       print(run(new Config(dayInstances, Duration.parse(a.get("day")), outage, recovery, Math.min(sample,
-          dayInstances), 10, false), System.err), System.out);
+          dayInstances), 10, false, refresh), System.err), System.out);
     }
   }
 
@@ -175,6 +177,7 @@ public final class FleetHarness {
             .ec2Endpoint(kit.ec2().endpoint())
             .ec2Credentials(credentials)
             .nameResolver(dns)
+            .refreshInterval(c.refresh())
             .clock(executor.clock())
             .scheduledExecutor(executor)
             .listener(new PrivateLinkListener() {
@@ -219,9 +222,13 @@ public final class FleetHarness {
       }
 
       // the outage: EC2 answers every call 500 InternalError; every instance must keep its last good route
+      // an instance still starting (no route yet) is left out: its first resolve would wait for start-up
       List<List<InetAddress>> lastGood = new ArrayList<>(c.instances());
+      int withoutRouteAtOutage = 0;
       for (int i = 0; i < c.instances(); i++) {
-        lastGood.add(routeOrNull(fleet.get(i), hosts.get(i)));
+        boolean routed = fleet.get(i).status().bindings().get(0).route() != null;
+        lastGood.add(routed ? routeOrNull(fleet.get(i), hosts.get(i)) : null);
+        withoutRouteAtOutage += routed ? 0 : 1;
       }
       kit.ec2().fault(Ec2Fault.INTERNAL_ERROR);
       long resolutions = 0;
@@ -232,6 +239,9 @@ public final class FleetHarness {
         executor.runUntil(t);
         boolean everyone = Duration.between(outageStart, t).toSeconds() % 60 == 0;
         for (int i = 0; i < (everyone ? c.instances() : sample); i++) {
+          if (lastGood.get(i) == null) {
+            continue;
+          }
           resolutions++;
           List<InetAddress> now = routeOrNull(fleet.get(i), hosts.get(i));
           if (now == null) {
@@ -268,6 +278,9 @@ public final class FleetHarness {
         t = next;
       }
       for (int i = 0; i < c.instances(); i++) {
+        if (lastGood.get(i) == null) {
+          continue;
+        }
         List<InetAddress> now = routeOrNull(fleet.get(i), hosts.get(i));
         if (now == null) {
           failures++;
@@ -329,7 +342,7 @@ public final class FleetHarness {
 
       return new Report(c, windows, byAction, throttledByAction, kit.ec2().calls(ACTION),
           kit.ec2().throttledCalls(ACTION), withoutRoute == 0 ? Duration.between(START, lastRouted) : null,
-          withoutRoute, resolutions, failures, changes, refreshed, allBack, dns.lookups.sum(), executor.tasksRun(),
+          withoutRoute, withoutRouteAtOutage, resolutions, failures, changes, refreshed, allBack, dns.lookups.sum(), executor.tasksRun(),
           heapPerInstance, sharedThreads, defaultThreads, defaultThreadsByName,
           Duration.ofNanos(System.nanoTime() - realStart));
     }
@@ -387,9 +400,9 @@ public final class FleetHarness {
 
   static void print(Report r, PrintStream out) {
     Config c = r.config();
-    out.printf("Fleet harness: %d instances, %d services, one account (one token bucket: 100, +20/s), simulated %s"
+    out.printf("Fleet harness: %d instances, %d services, one account (one token bucket: 100, +20/s), refresh %s, simulated %s"
         + " + %s EC2 outage (HTTP 500 InternalError) + %s recovery; real time %d s%n", c.instances(), c.services(),
-        c.steady(), c.outage(), c.recovery(), r.realTime().toSeconds());
+        c.refresh(), c.steady(), c.outage(), c.recovery(), r.realTime().toSeconds());
     out.printf("%n| window (simulated) | %s calls | throttled | mean/s | peak/s | peak/mean (s) | Poisson peak/s | "
         + "mean/min | peak/min | peak/mean (min) |%n|---|---|---|---|---|---|---|---|---|---|%n", ACTION);
     for (Window w : r.windows()) {
@@ -402,6 +415,8 @@ public final class FleetHarness {
         r.describeThrottled(), 100.0 * r.describeThrottled() / Math.max(1, r.describeCalls()));
     out.printf("every instance had its route %s after the common start (%d without)%n",
         r.everyInstanceRoutedAfter() == null ? "NOT" : r.everyInstanceRoutedAfter(), r.instancesWithoutRoute());
+    out.printf("instances without a route when the outage began (still starting, left out below): %d%n",
+        r.withoutRouteAtOutage());
     out.printf("outage: %d resolutions (sample of %d every simulated second, all once a minute), %d failed, %d served "
         + "another route than the last good one%n", r.outageResolutions(), Math.min(c.sample(), c.instances()),
         r.outageFailures(), r.outageRouteChanges());

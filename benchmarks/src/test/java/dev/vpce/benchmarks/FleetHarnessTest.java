@@ -20,7 +20,7 @@ class FleetHarnessTest {
   @Test
   void aFleetDeployedTogetherIsThrottledAtFirstThenSpreadsOutAndRidesOutAnEc2Outage() throws Exception {
     Report r = FleetHarness.run(new Config(100, Duration.ofMinutes(30), Duration.ofMinutes(10),
-        Duration.ofMinutes(45), 50, 10, false), new PrintStream(new ByteArrayOutputStream(), true,
+        Duration.ofMinutes(45), 50, 10, false, Duration.ofMinutes(5)), new PrintStream(new ByteArrayOutputStream(), true,
         StandardCharsets.UTF_8));
     ByteArrayOutputStream text = new ByteArrayOutputStream();
     FleetHarness.print(r, new PrintStream(text, true, StandardCharsets.UTF_8));
@@ -38,6 +38,7 @@ class FleetHarnessTest {
         + "at most twice the mean (mean %.1f)", steady.meanPerMinute())
         .isLessThanOrEqualTo((int) Math.floor(2 * steady.meanPerMinute()));
 
+    assertThat(r.withoutRouteAtOutage()).isZero();
     assertThat(r.outageResolutions()).as("50 every simulated second, all 100 once a minute, for 10 minutes")
         .isEqualTo(590 * 50 + 10 * 100);
     assertThat(r.outageFailures()).as("failed resolutions during and after the outage").isZero();
