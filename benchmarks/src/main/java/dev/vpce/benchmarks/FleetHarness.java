@@ -387,13 +387,17 @@ public final class FleetHarness {
 
   /** The highest per-second count a Poisson process with this mean reaches about once in {@code seconds}. */
   static int poissonPeak(double mean, long seconds) {
-    double p = Math.exp(-mean);
-    double cdf = p;
+    if (mean <= 0) {
+      return 0;
+    }
+    double logP = -mean; // in logs, so that large means do not underflow
+    double cdf = Math.exp(logP);
     int k = 0;
-    while ((1 - cdf) * seconds >= 0.5 && k < 100_000) {
+    int limit = (int) (mean + 50 * Math.sqrt(mean) + 100);
+    while ((1 - cdf) * seconds >= 0.5 && k < limit) {
       k++;
-      p *= mean / k;
-      cdf += p;
+      logP += Math.log(mean) - Math.log(k);
+      cdf += Math.exp(logP);
     }
     return k;
   }
