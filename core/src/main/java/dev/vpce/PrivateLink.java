@@ -6,6 +6,7 @@ import dev.vpce.internal.Checks;
 import dev.vpce.internal.DefaultDiscovery;
 import dev.vpce.internal.Engine;
 import dev.vpce.internal.EngineSettings;
+import dev.vpce.internal.ExecutorScheduler;
 import dev.vpce.internal.Names;
 import dev.vpce.internal.PlacementChain;
 import dev.vpce.internal.Scheduler;
@@ -25,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -253,6 +255,7 @@ public final class PrivateLink implements AutoCloseable {
     private final List<PrivateLinkListener> listeners = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
     private Supplier<Scheduler> scheduler = () -> new ThreadScheduler(2);
+    private ScheduledExecutorService scheduledExecutor;
     private Random random;
 
     private Builder() {}
@@ -402,7 +405,8 @@ public final class PrivateLink implements AutoCloseable {
     }
 
     /**
-     * How often endpoint metadata is refreshed (jittered by ±10 %); 5 minutes by default.
+     * How often endpoint metadata is refreshed (jittered by ±10 %; the first refresh after start-up comes after
+     * ½ to 1½ of it, so that instances started together spread out); 5 minutes by default.
      *
      * @param interval the time between refreshes; must be positive
      * @return this builder
@@ -502,6 +506,22 @@ public final class PrivateLink implements AutoCloseable {
       return this;
     }
 
+    /**
+     * A caller-owned executor to run this instance's background work (placement, endpoint refreshes, DNS
+     * refreshes) instead of the two daemon threads each instance starts by default, so that many
+     * {@code PrivateLink}s share one pool; the default discovery's EC2 client uses it for its call timeouts
+     * too, instead of a pool of its own. {@link PrivateLink#close()} cancels the tasks this instance
+     * scheduled and never shuts the executor down: keep it running until every instance on it is closed.
+     * The tasks block on the network (EC2, DNS), so give it threads enough for that.
+     *
+     * @throws IllegalArgumentException when executor is null
+     */
+    public Builder scheduledExecutor(ScheduledExecutorService executor) {
+      this.scheduledExecutor = Checks.notNull("scheduledExecutor", executor);
+      this.scheduler = () -> new ExecutorScheduler(executor);
+      return this;
+    }
+
     Builder scheduler(Supplier<Scheduler> scheduler) {
       this.scheduler = scheduler;
       return this;
@@ -581,7 +601,7 @@ public final class PrivateLink implements AutoCloseable {
       List<AutoCloseable> owned = new ArrayList<>();
       Function<String, EndpointDiscovery> discoveryForRegion = null;
       if (anyDiscovered && discovery == null) {
-        discoveryForRegion = DefaultDiscovery.forRegions(ec2Endpoint, ec2Credentials, owned);
+        discoveryForRegion = DefaultDiscovery.forRegions(ec2Endpoint, ec2Credentials, scheduledExecutor, owned);
       }
       NameResolver resolver = nameResolver != null ? nameResolver : NameResolver.system();
       return new PrivateLink(new Engine(new EngineSettings(List.copyOf(bindings), placement,

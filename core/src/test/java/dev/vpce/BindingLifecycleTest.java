@@ -315,7 +315,9 @@ class BindingLifecycleTest {
     assertThat(privateLink.resolve("billing.internal.example.com")).isNotEmpty();
     assertThat(privateLink.resolve("orders-too.internal.example.com")).isNotEmpty();
     assertThat(ec2.calls()).as("one call for three bindings of two services").isEqualTo(1);
-    scheduler.advance(REFRESH.multipliedBy(11).dividedBy(10));
+    scheduler.advance(REFRESH.dividedBy(2).minusSeconds(1));
+    assertThat(ec2.calls()).as("the first refresh comes after half an interval at the earliest").isEqualTo(1);
+    scheduler.advance(REFRESH.plusSeconds(1)); // and after one and a half at the latest
     assertThat(ec2.calls()).as("and one per refresh").isEqualTo(2);
   }
 

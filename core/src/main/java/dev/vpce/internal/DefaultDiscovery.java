@@ -5,6 +5,7 @@ import dev.vpce.discovery.EndpointDiscovery;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -25,13 +26,26 @@ public final class DefaultDiscovery {
    */
   public static Function<String, EndpointDiscovery> forRegions(URI endpoint, AwsCredentialsProvider credentials,
       List<AutoCloseable> owned) {
+    return forRegions(endpoint, credentials, null, owned);
+  }
+
+  /**
+   * @param sdkExecutor the caller's executor for the SDK's call timeouts (not shut down with the client), or
+   *                    null for the SDK's own (a pool of up to 5 threads per client)
+   */
+  public static Function<String, EndpointDiscovery> forRegions(URI endpoint, AwsCredentialsProvider credentials,
+      ScheduledExecutorService sdkExecutor, List<AutoCloseable> owned) {
     return region -> {
       software.amazon.awssdk.services.ec2.Ec2ClientBuilder b = Ec2Client.builder()
           .region(Region.of(region))
           .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2))
               .socketTimeout(Duration.ofSeconds(5)).build())
-          .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(20))
-              .retryStrategy(r -> r.maxAttempts(1)));
+          .overrideConfiguration(o -> {
+            o.apiCallTimeout(Duration.ofSeconds(20)).retryStrategy(r -> r.maxAttempts(1));
+            if (sdkExecutor != null) {
+              o.scheduledExecutorService(sdkExecutor);
+            }
+          });
       if (endpoint != null) {
         b.endpointOverride(endpoint);
       }

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * {@code DescribeVpcEndpoints} call (all services in one {@code service-name} filter) per round, at
  * start-up and on each refresh alike, its answer fed to every binding's {@link BindingLifecycle}.
  *
- * <p>After a good round the next comes after {@code refreshInterval} (±10 %). After a failed round: for a
+ * <p>After a good round the next comes after {@code refreshInterval} (±10 %); after the first good round,
+ * after a time drawn from {@code [1/2, 3/2)} of it, so that instances started together spread out at once. After a failed round: for a
  * lasting cause (no credentials, access denied) the same cadence; while some binding has no route and
  * the cause may pass, quick retries ({@code startup} back-off, whose ceiling stops at twice the
  * interval); otherwise the {@code refresh} back-off, whose mean wait is at least {@code refreshInterval}
@@ -52,6 +53,7 @@ final class DiscoveryRounds {
   private int failures;
   private String lastLoggedKind;
   private Scheduler.Cancellable next;
+  private boolean succeeded; // guarded by roundLock
   private volatile boolean closed;
 
   DiscoveryRounds(List<BindingLifecycle> bindings, PlacementTracker placement, Scheduler scheduler, Events events,
@@ -118,7 +120,8 @@ final class DiscoveryRounds {
       for (BindingLifecycle b : bindings) {
         feed(b, found.getOrDefault(b.binding.serviceName(), List.of()), vpc, p);
       }
-      schedule(Backoff.spread(refreshInterval, random));
+      schedule(succeeded ? Backoff.spread(refreshInterval, random) : firstRefresh(refreshInterval, random));
+      succeeded = true;
     } catch (DiscoveryException | EndpointUnavailableException | RuntimeException e) {
       failed(e, vpc);
     }
@@ -169,6 +172,16 @@ final class DiscoveryRounds {
           retry.toMillis(), Failures.oneLine(e));
     }
     schedule(retry);
+  }
+
+  /**
+   * The wait after the first good round: uniform over a whole interval, {@code [1/2, 3/2)} of it, so that a
+   * fleet started together (a deployment) refreshes evenly spread from its first refresh on; the ±10 % of
+   * later refreshes alone would keep it in waves for hours.
+   */
+  static Duration firstRefresh(Duration interval, Random random) {
+    long ms = interval.toMillis();
+    return Duration.ofMillis(ms / 2 + (long) (random.nextDouble() * ms));
   }
 
   /** What a binding's callers are told for a failed round. */

@@ -5,7 +5,9 @@ import dev.vpce.testkit.HttpCall.Request;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -13,9 +15,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -27,9 +31,15 @@ import java.util.regex.Pattern;
  * and {@code DescribeNetworkInterfaces} with the XML real EC2 sends, lower-case states and unsorted
  * zonal DNS entries included. Callers are identified by the access key in their SigV4 credential scope.
  *
- * <p>Faults and latency switch at run time; calls are counted by action. Thread-safe.
+ * <p>Faults and latency switch at run time; calls are counted by action. Optionally, {@link #tokenBucket}
+ * throttles each account's non-mutating ({@code Describe*}) calls with EC2's token bucket on a clock the test
+ * controls, and counts calls and throttled calls per action and per second of that clock. Thread-safe.
  */
 public final class Ec2Emulator {
+  /** EC2's documented bucket for non-mutating actions: 100 tokens, 20 added per second. */
+  public static final int NON_MUTATING_BUCKET = 100;
+  /** Tokens added to the non-mutating bucket per second. */
+  public static final int NON_MUTATING_REFILL_PER_SECOND = 20;
   /** The hosted zone ID AWS uses for us-east-1 {@code vpce.amazonaws.com} names; opaque to clients. */
   static final String VPCE_HOSTED_ZONE = "Z7HUB22UULQXV";
   static final String PRIVATE_HOSTED_ZONE = "Z04812345ABCDEFGHIJKL";
@@ -46,6 +56,10 @@ public final class Ec2Emulator {
   private int faultsLeft; // guarded by this; negative = until cleared
   private volatile Duration latency = Duration.ZERO;
   private volatile int pageLimit = 1000;
+  private volatile Throttle throttle; // null: no token bucket
+  private final Map<String, AtomicInteger> throttledCalls = new ConcurrentHashMap<>();
+  private final Map<String, ConcurrentSkipListMap<Long, AtomicInteger>> perSecond = new ConcurrentHashMap<>();
+  private final Map<String, ConcurrentSkipListMap<Long, AtomicInteger>> throttledPerSecond = new ConcurrentHashMap<>();
 
   Ec2Emulator(LocalPrivateLink kit, URI endpoint) {
     this.kit = kit;
@@ -127,6 +141,121 @@ public final class Ec2Emulator {
   }
 
   /**
+   * Turns on EC2's account-level token bucket for non-mutating actions with its documented size
+   * ({@value #NON_MUTATING_BUCKET} tokens, {@value #NON_MUTATING_REFILL_PER_SECOND} added per second), read on
+   * {@code clock}: see {@link #tokenBucket(int, int, Clock)}.
+   */
+  public Ec2Emulator tokenBucket(Clock clock) {
+    return tokenBucket(NON_MUTATING_BUCKET, NON_MUTATING_REFILL_PER_SECOND, clock);
+  }
+
+  /**
+   * Turns on a token bucket per account (told apart by the access key, as for everything else) for the
+   * non-mutating actions ({@code Describe*}), as EC2 throttles them: each call takes a token; a call that finds
+   * the bucket empty is answered HTTP 503 {@code RequestLimitExceeded} ("Request limit exceeded.") in EC2's
+   * error envelope. Buckets start full and gain {@code refillPerSecond} tokens per second of {@code clock}
+   * (continuously, up to {@code capacity}), so a simulated clock gives simulated time. From now on calls and
+   * throttled calls are also counted per second of that clock ({@link #callsPerSecond},
+   * {@link #throttledPerSecond}). Off by default; {@link #noTokenBucket()} or a reset turns it off. A fault set
+   * with {@link #fault} answers first and takes no token.
+   */
+  public Ec2Emulator tokenBucket(int capacity, int refillPerSecond, Clock clock) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity must be at least 1, but was " + capacity);
+    }
+    if (refillPerSecond < 1) {
+      throw new IllegalArgumentException("refillPerSecond must be at least 1, but was " + refillPerSecond);
+    }
+    this.throttle = new Throttle(capacity, refillPerSecond, Checks.notNull("clock", clock));
+    return this;
+  }
+
+  /** Turns the token bucket off (per-second counts stop; what they hold stays until a reset). */
+  public Ec2Emulator noTokenBucket() {
+    this.throttle = null;
+    return this;
+  }
+
+  /** How many calls of this action the token bucket answered with {@code RequestLimitExceeded}. */
+  public int throttledCalls(String action) {
+    AtomicInteger n = throttledCalls.get(action);
+    return n == null ? 0 : n.get();
+  }
+
+  /**
+   * Calls of this action per second of the token bucket's clock (throttled and faulted ones included), while a
+   * bucket was on; seconds without calls are absent. A copy, oldest second first.
+   */
+  public SortedMap<Instant, Integer> callsPerSecond(String action) {
+    return copy(perSecond.get(action));
+  }
+
+  /** Calls of this action the token bucket throttled, per second of its clock; as {@link #callsPerSecond}. */
+  public SortedMap<Instant, Integer> throttledPerSecond(String action) {
+    return copy(throttledPerSecond.get(action));
+  }
+
+  private static SortedMap<Instant, Integer> copy(ConcurrentSkipListMap<Long, AtomicInteger> counts) {
+    SortedMap<Instant, Integer> out = new TreeMap<>();
+    if (counts != null) {
+      counts.forEach((second, n) -> out.put(Instant.ofEpochSecond(second), n.get()));
+    }
+    return out;
+  }
+
+  private static void countSecond(Map<String, ConcurrentSkipListMap<Long, AtomicInteger>> counts, String action,
+      long second) {
+    counts.computeIfAbsent(action, a -> new ConcurrentSkipListMap<>())
+        .computeIfAbsent(second, k -> new AtomicInteger()).incrementAndGet();
+  }
+
+  /** One token bucket per account, refilled continuously on a clock. */
+  private static final class Throttle {
+    private final int capacity;
+    private final int refillPerSecond;
+    private final Clock clock;
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>(); // by account ID
+
+    Throttle(int capacity, int refillPerSecond, Clock clock) {
+      this.capacity = capacity;
+      this.refillPerSecond = refillPerSecond;
+      this.clock = clock;
+    }
+
+    long second() {
+      return clock.instant().getEpochSecond();
+    }
+
+    /** Takes a token from the account's bucket; false when it is empty. */
+    boolean take(Account account) {
+      Instant now = clock.instant();
+      Bucket b = buckets.computeIfAbsent(account.id(), id -> new Bucket(capacity, now));
+      synchronized (b) {
+        if (now.isAfter(b.filledAt)) {
+          Duration elapsed = Duration.between(b.filledAt, now);
+          b.tokens = Math.min(capacity, b.tokens + elapsed.toNanos() / 1e9 * refillPerSecond);
+          b.filledAt = now;
+        }
+        if (b.tokens < 1) {
+          return false;
+        }
+        b.tokens -= 1;
+        return true;
+      }
+    }
+
+    private static final class Bucket {
+      double tokens;
+      Instant filledAt;
+
+      Bucket(double tokens, Instant filledAt) {
+        this.tokens = tokens;
+        this.filledAt = filledAt;
+      }
+    }
+  }
+
+  /**
    * How many requests named this action since start or the last reset (faulted ones included).
    *
    * @param action an EC2 action name, for example {@code DescribeVpcEndpoints}
@@ -151,6 +280,10 @@ public final class Ec2Emulator {
     latency = Duration.ZERO;
     pageLimit = 1000;
     calls.clear();
+    throttle = null;
+    throttledCalls.clear();
+    perSecond.clear();
+    throttledPerSecond.clear();
   }
 
   private synchronized Ec2Fault takeFault(String action) {
@@ -172,6 +305,10 @@ public final class Ec2Emulator {
     Map<String, String> p = request.params();
     String action = p.getOrDefault("Action", "");
     calls.computeIfAbsent(action, a -> new AtomicInteger()).incrementAndGet();
+    Throttle t = throttle;
+    if (t != null) {
+      countSecond(perSecond, action, t.second());
+    }
     Ec2Fault f = takeFault(action);
     if (f != null) {
       return faultReply(f, action);
@@ -181,6 +318,11 @@ public final class Ec2Emulator {
       caller = authenticate(request.header("Authorization"));
     } catch (Ec2Error e) {
       return e.reply();
+    }
+    if (t != null && action.startsWith("Describe") && !t.take(caller)) {
+      throttledCalls.computeIfAbsent(action, a -> new AtomicInteger()).incrementAndGet();
+      countSecond(throttledPerSecond, action, t.second());
+      return faultReply(Ec2Fault.THROTTLING, action);
     }
     try {
       return switch (action) {

@@ -180,6 +180,102 @@ class Ec2EmulatorIT {
     }
   }
 
+  /** A clock the test moves by hand. */
+  static final class HandClock extends java.time.Clock {
+    private volatile java.time.Instant now = java.time.Instant.parse("2026-11-27T00:00:00Z");
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+
+  static Ec2Client oneAttempt(LocalPrivateLink kit, String accountId) {
+    Account a = kit.account(accountId);
+    return Ec2Client.builder()
+        .region(Region.of(kit.region()))
+        .endpointOverride(kit.ec2().endpoint())
+        .credentialsProvider(StaticCredentialsProvider.create(
+            AwsBasicCredentials.create(a.accessKeyId(), a.secretAccessKey())))
+        .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(1)))
+        .build();
+  }
+
+  /** How many of {@code calls} DescribeVpcEndpoints calls were answered RequestLimitExceeded (503). */
+  static int throttledOf(Ec2Client ec2, int calls) {
+    int throttled = 0;
+    for (int i = 0; i < calls; i++) {
+      try {
+        ec2.describeVpcEndpoints(b -> b.maxResults(5));
+      } catch (Ec2Exception e) {
+        assertThat(e.statusCode()).isEqualTo(503);
+        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("RequestLimitExceeded");
+        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Request limit exceeded.");
+        assertThat(e.isThrottlingException()).isTrue();
+        throttled++;
+      }
+    }
+    return throttled;
+  }
+
+  @Test
+  void theTokenBucketThrottlesEachAccountsDescribeCallsBeyond100AndRefills20PerSecondOfItsClock(
+      LocalPrivateLink kit) {
+    HandClock clock = new HandClock();
+    assertThat(kit.ec2().tokenBucket(clock)).isSameAs(kit.ec2());
+    try (Ec2Client owner = oneAttempt(kit, kit.ownerAccount().id());
+        Ec2Client participant = oneAttempt(kit, PARTICIPANT)) {
+      assertThat(throttledOf(owner, 101)).as("a full bucket of 100, then throttled").isEqualTo(1);
+      assertThat(throttledOf(participant, 3)).as("another account has its own bucket").isZero();
+      clock.advance(Duration.ofMillis(500));
+      assertThat(throttledOf(owner, 11)).as("half a second refills 10 tokens").isEqualTo(1);
+      clock.advance(Duration.ofSeconds(60));
+      assertThat(throttledOf(owner, 101)).as("never more than the bucket holds").isEqualTo(1);
+
+      assertThat(kit.ec2().throttledCalls("DescribeVpcEndpoints")).isEqualTo(3);
+      assertThat(kit.ec2().calls("DescribeVpcEndpoints")).isEqualTo(216);
+      java.time.Instant start = java.time.Instant.parse("2026-11-27T00:00:00Z");
+      assertThat(kit.ec2().callsPerSecond("DescribeVpcEndpoints")).containsExactly(
+          Map.entry(start, 115), Map.entry(start.plusSeconds(60), 101));
+      assertThat(kit.ec2().throttledPerSecond("DescribeVpcEndpoints")).containsExactly(
+          Map.entry(start, 2), Map.entry(start.plusSeconds(60), 1));
+
+      kit.ec2().noTokenBucket();
+      assertThat(throttledOf(owner, 5)).as("off again").isZero();
+    }
+  }
+
+  @Test
+  void aFaultAnswersBeforeTheTokenBucketAndTakesNoToken(LocalPrivateLink kit) {
+    HandClock clock = new HandClock();
+    kit.ec2().tokenBucket(2, 1, clock).fault(Ec2Fault.INTERNAL_ERROR, 5);
+    try (Ec2Client owner = oneAttempt(kit, kit.ownerAccount().id())) {
+      for (int i = 0; i < 5; i++) {
+        assertThatThrownBy(() -> owner.describeVpcEndpoints(b -> b.maxResults(5)))
+            .isInstanceOfSatisfying(Ec2Exception.class, e -> assertThat(e.statusCode()).isEqualTo(500));
+      }
+      assertThat(throttledOf(owner, 3)).as("the bucket of 2 is still full").isEqualTo(1);
+      assertThat(kit.ec2().callsPerSecond("DescribeVpcEndpoints").values()).containsExactly(8);
+    }
+    assertThatThrownBy(() -> kit.ec2().tokenBucket(0, 20, clock)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("capacity must be at least 1, but was 0");
+  }
+
   @Test
   void faultsSwitchWhileRunning(LocalPrivateLink kit) {
     try (Ec2Client ec2 = ec2(kit, kit.ownerAccount().id(), RetryMode.STANDARD)) {
