@@ -188,6 +188,20 @@ class DiscoveryIT {
   }
 
   @Test
+  void describesEachNetworkInterfaceOnceNotOnEveryRefresh() throws Exception {
+    privateLink = builder().bind(HOST, PAYMENTS).refreshInterval(Duration.ofMillis(200)).build();
+    privateLink.resolve(HOST);
+    int enis = kit.ec2().calls("DescribeNetworkInterfaces");
+    int rounds = kit.ec2().calls("DescribeVpcEndpoints");
+    assertThat(enis).as("the first round described the endpoint's interfaces").isEqualTo(1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> kit.ec2().calls("DescribeVpcEndpoints") >= rounds + 3);
+    assertThat(kit.ec2().calls("DescribeNetworkInterfaces")).as("refreshes of the same interfaces")
+        .isEqualTo(enis);
+    assertThat(privateLink.endpoint(HOST).interfaces()).as("zones still known from the first description")
+        .allSatisfy(eni -> assertThat(eni.zoneId()).isNotNull());
+  }
+
+  @Test
   void anEndpointThatLeavesAvailableStopsRoutingAndComesBack() throws Exception {
     privateLink = builder().bind(HOST, PAYMENTS).refreshInterval(Duration.ofMillis(300)).build();
     privateLink.resolve(HOST);

@@ -4,10 +4,12 @@ import dev.vpce.Endpoint;
 import dev.vpce.IpAddressType;
 import dev.vpce.internal.Names;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -23,7 +25,7 @@ import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 /**
  * Discovery through the EC2 API: {@code DescribeVpcEndpoints} filtered by service names (several in one
  * call), VPC and type {@code Interface}, all pages; then {@code DescribeNetworkInterfaces} for the endpoints'
- * ENIs, which ties each address (IPv4 and IPv6) to an AZ ID (the way to match zones in a shared VPC). The
+ * ENIs it has not described before (an ENI keeps its zone and addresses for its life), which ties each address (IPv4 and IPv6) to an AZ ID (the way to match zones in a shared VPC). The
  * endpoint's {@code dnsOptions.dnsRecordIpType} (or {@code ipAddressType}) says whether its names carry A
  * records, AAAA records or both. The state is read only through
  * {@code stateAsString()}: the SDK enum does not match the lower-case wire values. DNS entries are
@@ -34,6 +36,13 @@ public final class Ec2EndpointDiscovery implements EndpointDiscovery {
 
   private final Ec2Client ec2;
   private volatile boolean eniLookupDenied;
+  /**
+   * ENIs already described, by ID and the endpoint's IP address type: an ENI keeps its zone and addresses for
+   * its life (a change to dual-stack is a new key), so each refresh asks {@code DescribeNetworkInterfaces}
+   * only for ENIs it has not seen. That halves the calls of a steady refresh, which counts against the
+   * account's EC2 request budget shared by the whole fleet.
+   */
+  private final Map<String, Endpoint.Eni> knownEnis = new ConcurrentHashMap<>();
 
   private Ec2EndpointDiscovery(Ec2Client ec2) {
     this.ec2 = ec2;
@@ -66,13 +75,15 @@ public final class Ec2EndpointDiscovery implements EndpointDiscovery {
   public Map<String, List<Endpoint>> describe(Set<String> serviceNames, String vpcId) throws DiscoveryException {
     List<String> all = new ArrayList<>(serviceNames);
     Map<String, List<Endpoint>> out = new LinkedHashMap<>();
+    Set<String> seen = new HashSet<>();
     for (int i = 0; i < all.size(); i += SERVICES_PER_CALL) {
-      out.putAll(describeSome(all.subList(i, Math.min(all.size(), i + SERVICES_PER_CALL)), vpcId));
+      out.putAll(describeSome(all.subList(i, Math.min(all.size(), i + SERVICES_PER_CALL)), vpcId, seen));
     }
+    knownEnis.keySet().retainAll(seen);
     return out;
   }
 
-  private Map<String, List<Endpoint>> describeSome(List<String> serviceNames, String vpcId)
+  private Map<String, List<Endpoint>> describeSome(List<String> serviceNames, String vpcId, Set<String> seen)
       throws DiscoveryException {
     List<Filter> filters = new ArrayList<>();
     filters.add(Filter.builder().name("service-name").values(serviceNames).build());
@@ -87,7 +98,7 @@ public final class Ec2EndpointDiscovery implements EndpointDiscovery {
     } catch (SdkException e) {
       throw translate("DescribeVpcEndpoints", e);
     }
-    Map<String, Endpoint.Eni> enis = interfaces(found);
+    Map<String, Endpoint.Eni> enis = interfaces(found, seen);
     Map<String, List<Endpoint>> out = new LinkedHashMap<>();
     for (String s : serviceNames) {
       out.put(s, new ArrayList<>());
@@ -114,23 +125,40 @@ public final class Ec2EndpointDiscovery implements EndpointDiscovery {
     }
   }
 
-  private Map<String, Endpoint.Eni> interfaces(List<VpcEndpoint> endpoints) throws DiscoveryException {
-    List<String> ids = new ArrayList<>();
+  private Map<String, Endpoint.Eni> interfaces(List<VpcEndpoint> endpoints, Set<String> seen)
+      throws DiscoveryException {
+    Map<String, Endpoint.Eni> out = new LinkedHashMap<>();
+    Map<String, String> unknown = new LinkedHashMap<>(); // ENI ID -> its cache key
     for (VpcEndpoint v : endpoints) {
-      if ("available".equalsIgnoreCase(v.stateAsString())) {
-        ids.addAll(v.networkInterfaceIds());
+      if (!"available".equalsIgnoreCase(v.stateAsString())) {
+        continue;
+      }
+      for (String id : v.networkInterfaceIds()) {
+        String key = id + '|' + v.ipAddressTypeAsString();
+        seen.add(key);
+        Endpoint.Eni known = knownEnis.get(key);
+        if (known != null) {
+          out.put(id, known);
+        } else {
+          unknown.put(id, key);
+        }
       }
     }
-    Map<String, Endpoint.Eni> out = new LinkedHashMap<>();
-    if (ids.isEmpty() || eniLookupDenied) {
+    if (unknown.isEmpty() || eniLookupDenied) {
       return out;
     }
     try {
+      List<String> ids = List.copyOf(unknown.keySet());
       for (NetworkInterface n : ec2.describeNetworkInterfacesPaginator(b -> b.networkInterfaceIds(ids))
           .networkInterfaces()) {
         String ipv6 = n.ipv6Addresses().isEmpty() ? null : n.ipv6Addresses().get(0).ipv6Address();
-        out.put(n.networkInterfaceId(), new Endpoint.Eni(n.networkInterfaceId(), n.privateIpAddress(),
-            n.availabilityZone(), n.availabilityZoneId(), ipv6));
+        Endpoint.Eni eni = new Endpoint.Eni(n.networkInterfaceId(), n.privateIpAddress(), n.availabilityZone(),
+            n.availabilityZoneId(), ipv6);
+        out.put(n.networkInterfaceId(), eni);
+        String key = unknown.get(n.networkInterfaceId());
+        if (key != null) {
+          knownEnis.put(key, eni);
+        }
       }
     } catch (Ec2Exception e) {
       DiscoveryException d = translate("DescribeNetworkInterfaces", e);
