@@ -4,10 +4,12 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -37,15 +39,28 @@ record JdbcUrl(Vendor vendor, String host, int port, Map<String, String> vpcePar
   private static final String EXPECTED = "jdbc:vpce:postgresql://host[:port]/database, jdbc:vpce:mysql://… or "
       + "jdbc:vpce:mariadb://… with one host";
 
+  private static final Map<String, JdbcUrl> PARSED = new ConcurrentHashMap<>();
+  private static final int MAX_PARSED = 256;
   private static final Pattern USER_PASSWORD = Pattern.compile("(//[^/@:?]*:)[^/@?]*@");
   private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&](password|sslpassword)=)[^&]*");
 
-  /** Parses a {@code jdbc:vpce:} URL; the message of any failure names the URL and what is expected. */
+  /**
+   * Parses a {@code jdbc:vpce:} URL; the message of any failure names the URL and what is expected. A pool
+   * opens every connection with the same URL, so the answers for a few hundred URLs are kept.
+   */
   static JdbcUrl parseVpce(String url) throws SQLException {
+    JdbcUrl known = url == null ? null : PARSED.get(url);
+    if (known != null) {
+      return known;
+    }
     if (url == null || !url.startsWith(PREFIX)) {
       throw bad(url, "it must start with " + PREFIX);
     }
-    return parse(url, "jdbc:" + url.substring(PREFIX.length()));
+    JdbcUrl parsed = parse(url, "jdbc:" + url.substring(PREFIX.length()));
+    if (PARSED.size() < MAX_PARSED) {
+      PARSED.put(url, parsed);
+    }
+    return parsed;
   }
 
   /** Parses a plain driver URL ({@code jdbc:postgresql://…}), or a {@code jdbc:vpce:} one. */
@@ -145,7 +160,7 @@ record JdbcUrl(Vendor vendor, String host, int port, Map<String, String> vpcePar
     String delegate = vendor.prefix + userInfo + authority + path
         + (others.isEmpty() ? "" : "?" + String.join("&", others));
     String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    return new JdbcUrl(vendor, bare, port, vpce, List.copyOf(others), original.startsWith(PREFIX) ? delegate : plain);
+    return new JdbcUrl(vendor, bare, port, Collections.unmodifiableMap(vpce), List.copyOf(others), original.startsWith(PREFIX) ? delegate : plain);
   }
 
   /** Whether a URL parameter or connection property belongs to vpce. */
