@@ -10,6 +10,7 @@ import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,7 +161,7 @@ public final class VpceDriver implements Driver {
   private static Driver realDriver(JdbcUrl u) throws SQLException {
     String url = u.delegateUrl();
     Driver known = REAL_DRIVERS.get(url);
-    if (known != null && DriverManager.drivers().anyMatch(d -> d == known)) {
+    if (known != null && registered(known)) {
       return known;
     }
     Driver found = findRealDriver(u);
@@ -171,6 +172,15 @@ public final class VpceDriver implements Driver {
       REAL_DRIVERS.put(url, found);
     }
     return found;
+  }
+
+  private static boolean registered(Driver driver) {
+    for (Enumeration<Driver> e = DriverManager.getDrivers(); e.hasMoreElements(); ) {
+      if (e.nextElement() == driver) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Driver findRealDriver(JdbcUrl u) throws SQLException {
