@@ -1,9 +1,11 @@
 package dev.vpce.benchmarks;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.vpce.Binding;
 import dev.vpce.Placement;
 import dev.vpce.PrivateLink;
 import dev.vpce.dns.DnsAnswer;
+import dev.vpce.jdbc.PoolFailback;
 import dev.vpce.jdbc.PostgresSocketFactory;
 import dev.vpce.jdbc.VpceJdbc;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -26,8 +28,10 @@ import java.util.Locale;
  * JMH fork, and so against its own JVM and its own PostgreSQL, one after the other; the ratios of a few
  * percent that issue 9 sets need the paths compared against the same server at the same moments, which this
  * does. It prints per path the median and the 10 % trimmed mean of the wall-clock time per connection, and the
- * median CPU time of the connecting thread (vpce's own work, which the server's share and the machine's load
- * do not blur). Run it from the repository root (the hostname resolves through {@code benchmarks/jdbc.hosts}):
+ * median CPU time of the connecting thread (vpce's own work, which the server's share does not blur and the load
+ * blurs less). Then the same for a pooled {@code SELECT 1} (HikariCP, as in {@link JdbcBenchmark}), in batches
+ * of 100 queries alternating between the pools ({@code rounds / 10} batches). Run it from the repository
+ * root (the hostname resolves through {@code benchmarks/jdbc.hosts}):
  *
  * <pre>java -Djdk.net.hosts.file=benchmarks/jdbc.hosts -Daws.disableEc2Metadata=true \
  *     -cp benchmarks/target/benchmarks.jar dev.vpce.benchmarks.JdbcConnectHarness [rounds] [warm-up rounds]</pre>
@@ -98,8 +102,46 @@ public final class JdbcConnectHarness {
           }
         }
         print(paths, rounds, warm);
+        pooled(JdbcBenchmark.pool(paths.get(0).url(), "plain"), JdbcBenchmark.pool(paths.get(1).url(), "vpce"),
+            rounds / 10);
       } finally {
         VpceJdbc.unregister(privateLink);
+      }
+    }
+  }
+
+  /**
+   * A pooled {@code SELECT 1} without and with vpce (a {@code jdbc:vpce:} URL and a {@link PoolFailback}),
+   * interleaved: batches of 100 queries, alternating pools; per path the median over batches of the mean
+   * wall-clock and CPU time per query.
+   */
+  private static void pooled(HikariDataSource plain, HikariDataSource vpce, int batches) throws SQLException {
+    try (plain; vpce) {
+      PoolFailback failback = PoolFailback.forHikari(vpce);
+      try {
+        List<Path> paths = List.of(new Path("pooled plain", null), new Path("pooled vpce", null));
+        List<HikariDataSource> pools = List.of(plain, vpce);
+        for (int b = 0; b < 200 + batches; b++) { // 200 batches of warm-up
+          for (int i = 0; i < pools.size(); i++) {
+            int k = (b + i) % pools.size();
+            long cpu = THREADS.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            for (int q = 0; q < 100; q++) {
+              JdbcBenchmark.select1(pools.get(k));
+            }
+            long wall = System.nanoTime() - start;
+            cpu = THREADS.getCurrentThreadCpuTime() - cpu;
+            if (b >= 200) {
+              paths.get(k).wallNanos().add(wall / 100);
+              paths.get(k).cpuNanos().add(cpu / 100);
+            }
+          }
+        }
+        System.out.printf(Locale.ROOT, "%n%d batches of 100 pooled SELECT 1 per pool after 200 warm-up batches%n",
+            batches);
+        table(paths);
+      } finally {
+        failback.close(); // before its pool
       }
     }
   }
@@ -107,7 +149,11 @@ public final class JdbcConnectHarness {
   private static void print(List<Path> paths, int rounds, int warm) {
     System.out.printf(Locale.ROOT, "%d rounds measured after %d warm-up rounds; one connection per path per round%n",
         rounds, warm);
-    System.out.printf(Locale.ROOT, "%-15s %12s %10s %18s %8s %16s %12s%n", "path", "median µs", "ratio",
+    table(paths);
+  }
+
+  private static void table(List<Path> paths) {
+    System.out.printf(Locale.ROOT, "%-15s %12s %8s %16s %8s %15s %11s%n", "path", "median µs", "ratio",
         "10%-trimmed µs", "ratio", "client CPU µs", "CPU added");
     Path base = paths.get(0);
     double baseMedian = median(base.wallNanos());
@@ -117,7 +163,7 @@ public final class JdbcConnectHarness {
       double m = median(p.wallNanos());
       double t = trimmedMean(p.wallNanos());
       double cpu = median(p.cpuNanos());
-      System.out.printf(Locale.ROOT, "%-15s %12.0f %10.3f %18.0f %8.3f %16.0f %+12.0f%n", p.name(), m / 1e3,
+      System.out.printf(Locale.ROOT, "%-15s %12.1f %8.3f %16.1f %8.3f %15.1f %+11.1f%n", p.name(), m / 1e3,
           m / baseMedian, t / 1e3, t / baseTrimmed, cpu / 1e3, (cpu - baseCpu) / 1e3);
     }
   }
