@@ -6,6 +6,7 @@ import dev.vpce.Binding;
 import dev.vpce.Placement;
 import dev.vpce.PrivateLink;
 import dev.vpce.dns.DnsAnswer;
+import dev.vpce.jdbc.PoolFailback;
 import dev.vpce.jdbc.PostgresSocketFactory;
 import dev.vpce.jdbc.VpceJdbc;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -31,15 +32,20 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What vpce adds to JDBC, against pgJDBC alone in the same run and to the same embedded PostgreSQL on
- * loopback: {@code DriverManager.getConnection} through {@code jdbc:vpce:} and through the socket factory
- * on an unchanged URL, against the plain URL; and a pooled {@code SELECT 1} through HikariCP with and
- * without vpce. The binding's route is the server's own address (the regional and zonal names resolve to
- * 127.0.0.1), so the difference is vpce's work alone: the URL parsing, the route, the zonal socket and its
- * outcome reports. Run it from the repository root (the JVM resolves the hostname through
- * {@code benchmarks/jdbc.hosts}):
+ * What vpce adds to JDBC, against pgJDBC alone on an embedded PostgreSQL on loopback:
+ * {@code DriverManager.getConnection} through {@code jdbc:vpce:} and through the socket factory on an
+ * unchanged URL, against the plain URL; and a pooled {@code SELECT 1} through HikariCP with and without vpce
+ * (the vpce pool as README advises: a {@code jdbc:vpce:} URL and a {@link PoolFailback}). The binding's
+ * route is the server's own address (the regional and zonal names resolve to 127.0.0.1), so the difference
+ * is vpce's work alone: the URL parsing, the route, the zonal socket and its outcome reports. Run it from
+ * the repository root (the JVM resolves the hostname through {@code benchmarks/jdbc.hosts}):
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar JdbcBenchmark</pre>
+ *
+ * <p>JMH runs each method in its own fork, so each one has its own JVM and its own PostgreSQL, one after the
+ * other: the connect methods differ by what differs between forks as well as by vpce's work, which for a
+ * few percent of a connect is more than vpce's share. {@link JdbcConnectHarness} compares the three connect
+ * paths interleaved against one server in one JVM; its ratios are the ones to hold against the targets.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -58,6 +64,7 @@ public class JdbcBenchmark {
   String factoryUrl;
   HikariDataSource plainPool;
   HikariDataSource vpcePool;
+  PoolFailback failback;
 
   @Setup
   public void start() throws Exception {
@@ -80,6 +87,7 @@ public class JdbcBenchmark {
     factoryUrl = plainUrl + "&socketFactory=" + PostgresSocketFactory.class.getName();
     plainPool = pool(plainUrl, "plain");
     vpcePool = pool(vpceUrl, "vpce");
+    failback = PoolFailback.forHikari(vpcePool);
   }
 
   static HikariDataSource pool(String url, String name) {
@@ -94,6 +102,7 @@ public class JdbcBenchmark {
   @TearDown
   public void stop() throws Exception {
     plainPool.close();
+    failback.close();
     vpcePool.close();
     VpceJdbc.unregister(privateLink);
     privateLink.close();

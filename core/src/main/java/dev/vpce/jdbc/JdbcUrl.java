@@ -4,10 +4,13 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * A {@code jdbc:vpce:<driver>://host[:port][/database][?parameters]} URL taken apart: the driver, the one
@@ -24,22 +27,40 @@ record JdbcUrl(Vendor vendor, String host, int port, Map<String, String> vpcePar
 
     final String scheme;
     final int defaultPort;
+    final String prefix;
 
     Vendor(String scheme, int defaultPort) {
       this.scheme = scheme;
       this.defaultPort = defaultPort;
+      this.prefix = "jdbc:" + scheme + "://";
     }
   }
 
   private static final String EXPECTED = "jdbc:vpce:postgresql://host[:port]/database, jdbc:vpce:mysql://… or "
       + "jdbc:vpce:mariadb://… with one host";
 
-  /** Parses a {@code jdbc:vpce:} URL; the message of any failure names the URL and what is expected. */
+  private static final Map<String, JdbcUrl> PARSED = new ConcurrentHashMap<>();
+  private static final int MAX_PARSED = 256;
+  private static final Pattern USER_PASSWORD = Pattern.compile("(//[^/@:?]*:)[^/@?]*@");
+  private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&](password|sslpassword)=)[^&]*");
+
+  /**
+   * Parses a {@code jdbc:vpce:} URL; the message of any failure names the URL and what is expected. A pool
+   * opens every connection with the same URL, so the answers for a few hundred URLs are kept.
+   */
   static JdbcUrl parseVpce(String url) throws SQLException {
+    JdbcUrl known = url == null ? null : PARSED.get(url);
+    if (known != null) {
+      return known;
+    }
     if (url == null || !url.startsWith(PREFIX)) {
       throw bad(url, "it must start with " + PREFIX);
     }
-    return parse(url, "jdbc:" + url.substring(PREFIX.length()), redact(url));
+    JdbcUrl parsed = parse(url, "jdbc:" + url.substring(PREFIX.length()));
+    if (PARSED.size() < MAX_PARSED) {
+      PARSED.put(url, parsed);
+    }
+    return parsed;
   }
 
   /** Parses a plain driver URL ({@code jdbc:postgresql://…}), or a {@code jdbc:vpce:} one. */
@@ -47,7 +68,7 @@ record JdbcUrl(Vendor vendor, String host, int port, Map<String, String> vpcePar
     if (url != null && url.startsWith(PREFIX)) {
       return parseVpce(url);
     }
-    return parse(url, url, redact(url));
+    return parse(url, url);
   }
 
   /** The URL for messages: a password in the user part or in a parameter is replaced by {@code ***}. */
@@ -55,25 +76,25 @@ record JdbcUrl(Vendor vendor, String host, int port, Map<String, String> vpcePar
     if (url == null) {
       return null;
     }
-    return url.replaceAll("(//[^/@:?]*:)[^/@?]*@", "$1***@")
-        .replaceAll("(?i)([?&](password|sslpassword)=)[^&]*", "$1***");
+    return PASSWORD_PARAMETER.matcher(USER_PASSWORD.matcher(url).replaceAll("$1***@")).replaceAll("$1***");
   }
 
-  private static JdbcUrl parse(String original, String plain, String shown) throws SQLException {
+  // Every connect parses its URL: the redacted form is made only for a message (two regex passes each time
+  // cost a jdbc:vpce: connect more CPU than the rest of the parsing).
+  private static JdbcUrl parse(String original, String plain) throws SQLException {
     if (plain == null) {
-      throw bad(shown, "it is null");
+      throw bad(original, "it is null");
     }
     Vendor vendor = null;
     String rest = null;
     for (Vendor v : Vendor.values()) {
-      String p = "jdbc:" + v.scheme + "://";
-      if (plain.startsWith(p)) {
+      if (plain.startsWith(v.prefix)) {
         vendor = v;
-        rest = plain.substring(p.length());
+        rest = plain.substring(v.prefix.length());
       }
     }
     if (vendor == null) {
-      throw bad(shown, "the driver part must be postgresql://, mysql:// or mariadb:// (the host after //)");
+      throw bad(original, "the driver part must be postgresql://, mysql:// or mariadb:// (the host after //)");
     }
     int end = indexOfAny(rest, "/?");
     String authority = end < 0 ? rest : rest.substring(0, end);
@@ -85,7 +106,7 @@ record JdbcUrl(Vendor vendor, String host, int port, Map<String, String> vpcePar
       authority = authority.substring(at + 1);
     }
     if (authority.contains(",")) {
-      throw bad(shown, "it names several hosts (" + authority + "); jdbc:vpce: routes one host through its "
+      throw bad(original, "it names several hosts (" + authority + "); jdbc:vpce: routes one host through its "
           + "binding: use one URL per host");
     }
     String host = authority;
@@ -100,11 +121,11 @@ record JdbcUrl(Vendor vendor, String host, int port, Map<String, String> vpcePar
         port = -1;
       }
       if (port < 1 || port > 65535) {
-        throw bad(shown, "the port must be a number from 1 to 65535, but was '" + p + "'");
+        throw bad(original, "the port must be a number from 1 to 65535, but was '" + p + "'");
       }
     }
     if (host.isEmpty()) {
-      throw bad(shown, "it names no host");
+      throw bad(original, "it names no host");
     }
     String path = tail;
     String query = "";
@@ -130,16 +151,16 @@ record JdbcUrl(Vendor vendor, String host, int port, Map<String, String> vpcePar
               + "' (" + e.getMessage() + ")", "08001");
         }
         if (vpce.put(key, value) != null) {
-          throw new SQLException("jdbc:vpce: parameter " + key + " is given twice in " + shown, "08001");
+          throw new SQLException("jdbc:vpce: parameter " + key + " is given twice in " + redact(original), "08001");
         }
       } else {
         others.add(pair);
       }
     }
-    String delegate = "jdbc:" + vendor.scheme + "://" + userInfo + authority + path
+    String delegate = vendor.prefix + userInfo + authority + path
         + (others.isEmpty() ? "" : "?" + String.join("&", others));
     String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    return new JdbcUrl(vendor, bare, port, vpce, List.copyOf(others), original.startsWith(PREFIX) ? delegate : plain);
+    return new JdbcUrl(vendor, bare, port, Collections.unmodifiableMap(vpce), List.copyOf(others), original.startsWith(PREFIX) ? delegate : plain);
   }
 
   /** Whether a URL parameter or connection property belongs to vpce. */
@@ -167,7 +188,9 @@ record JdbcUrl(Vendor vendor, String host, int port, Map<String, String> vpcePar
     return -1;
   }
 
+  /** A malformed URL: the message shows it redacted. */
   private static SQLException bad(String url, String why) {
-    return new SQLException("jdbc:vpce: malformed URL '" + url + "': " + why + "; expected " + EXPECTED, "08001");
+    return new SQLException("jdbc:vpce: malformed URL '" + redact(url) + "': " + why + "; expected " + EXPECTED,
+        "08001");
   }
 }

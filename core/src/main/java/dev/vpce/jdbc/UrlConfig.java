@@ -55,6 +55,9 @@ record UrlConfig(String host, String serviceName, String regionalDnsName, Map<St
   }
 
   static UrlConfig parse(String host, Map<String, String> parameters) throws SQLException {
+    if (parameters.isEmpty()) { // the usual case, a registered PrivateLink: parsed on every connect
+      return new UrlConfig(host, null, null, Map.of(), null, null, List.of(), null, null, null);
+    }
     for (Map.Entry<String, String> p : parameters.entrySet()) {
       if (!KNOWN.contains(p.getKey())) {
         throw new SQLException("jdbc:vpce: unknown parameter " + p.getKey() + "=" + p.getValue() + "; vpce knows "

@@ -10,10 +10,12 @@ import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
@@ -36,6 +38,9 @@ public final class VpceDriver implements Driver {
   private static final String POSTGRES_FACTORY = "dev.vpce.jdbc.PostgresSocketFactory";
   private static final String MARIADB_FACTORY = "dev.vpce.jdbc.MariaDbSocketFactory";
   private static final String MYSQL_FACTORY = "dev.vpce.jdbc.MySqlSocketFactory";
+  /** Delegate URL to the driver that takes it; an application has a few URLs, so a bound suffices. */
+  private static final Map<String, Driver> REAL_DRIVERS = new ConcurrentHashMap<>();
+  private static final int MAX_REAL_DRIVERS = 256;
 
   static {
     try {
@@ -147,7 +152,38 @@ public final class VpceDriver implements Driver {
         + "VpceJdbc.unregister before closing one), or describe the binding in the URL", "08001", cause);
   }
 
+  /**
+   * The driver DriverManager picks for the delegate URL: the first registered one that accepts it. Kept per
+   * URL, since asking it again costs every connect pgJDBC's whole URL parse (with a look for a .pgpass file)
+   * in {@code acceptsURL}; a kept driver is used while it is still registered, and registration only ever
+   * appends, so it stays the first that accepts the URL.
+   */
   private static Driver realDriver(JdbcUrl u) throws SQLException {
+    String url = u.delegateUrl();
+    Driver known = REAL_DRIVERS.get(url);
+    if (known != null && registered(known)) {
+      return known;
+    }
+    Driver found = findRealDriver(u);
+    if (known != null) {
+      REAL_DRIVERS.remove(url, known);
+    }
+    if (REAL_DRIVERS.size() < MAX_REAL_DRIVERS) {
+      REAL_DRIVERS.put(url, found);
+    }
+    return found;
+  }
+
+  private static boolean registered(Driver driver) {
+    for (Enumeration<Driver> e = DriverManager.getDrivers(); e.hasMoreElements(); ) {
+      if (e.nextElement() == driver) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Driver findRealDriver(JdbcUrl u) throws SQLException {
     try {
       return DriverManager.getDriver(u.delegateUrl());
     } catch (SQLException e) {

@@ -44,13 +44,17 @@ final class ZonalSocket extends Socket {
   }
 
   private final Function<String, PrivateLink> links;
-  private final Socket template = new Socket();
+  private Socket template; // holds options set before connect; made only when one is
   private final Map<String, Setting> settings = new LinkedHashMap<>();
   private final InputStream in = new RoutedInput();
   private final OutputStream out = new RoutedOutput();
   private SocketAddress localBind;
   private volatile Socket delegate;
   private volatile boolean closed;
+  // the delegate's streams, taken when it connects; once the server has spoken, reads and writes go straight
+  // to them (one volatile read of spoke per call), since failover is over
+  private InputStream delegateIn;
+  private OutputStream delegateOut;
 
   // the route of a bound host; guarded by this
   private PrivateLink link;
@@ -103,7 +107,7 @@ final class ZonalSocket extends Socket {
       }
       spoke = true;
       delegate = s;
-      closeQuietly(template); // an unconnected socket that only held options
+      closeTemplate(); // an unconnected socket that only held options
       return;
     }
     synchronized (this) {
@@ -117,7 +121,7 @@ final class ZonalSocket extends Socket {
       sent = new ByteArrayOutputStream(); // what the driver writes before the server speaks, to send again
       connectNext(null);
     }
-    closeQuietly(template);
+    closeTemplate();
   }
 
   /** Connects to the next address of the route that takes the connection. Caller holds the lock. */
@@ -146,6 +150,15 @@ final class ZonalSocket extends Socket {
       connectNanos = System.nanoTime() - start;
       current = target;
       spoke = false;
+      try {
+        delegateIn = s.getInputStream();
+        delegateOut = s.getOutputStream();
+      } catch (IOException e) { // the socket connected a moment ago: it is not closed or shut down
+        closeQuietly(s);
+        failed(target, e.toString(), e);
+        last = e;
+        continue;
+      }
       delegate = s;
       return;
     }
@@ -238,6 +251,9 @@ final class ZonalSocket extends Socket {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+      if (spoke) {
+        return delegateIn.read(b, off, len);
+      }
       while (true) {
         Socket s = connected();
         int n;
@@ -265,6 +281,9 @@ final class ZonalSocket extends Socket {
 
     @Override
     public int available() throws IOException {
+      if (spoke) {
+        return delegateIn.available();
+      }
       return connected().getInputStream().available();
     }
 
@@ -282,14 +301,16 @@ final class ZonalSocket extends Socket {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-      if (!spoke) {
-        synchronized (ZonalSocket.this) {
-          if (!spoke && sent != null) {
-            if (sent.size() + len > MAX_REPLAY) {
-              sent = null; // too much to send again: no failover for this connection
-            } else {
-              sent.write(b, off, len);
-            }
+      if (spoke) {
+        delegateOut.write(b, off, len);
+        return;
+      }
+      synchronized (ZonalSocket.this) {
+        if (!spoke && sent != null) {
+          if (sent.size() + len > MAX_REPLAY) {
+            sent = null; // too much to send again: no failover for this connection
+          } else {
+            sent.write(b, off, len);
           }
         }
       }
@@ -305,6 +326,10 @@ final class ZonalSocket extends Socket {
 
     @Override
     public void flush() throws IOException {
+      if (spoke) {
+        delegateOut.flush();
+        return;
+      }
       try {
         connected().getOutputStream().flush();
       } catch (IOException e) {
@@ -336,7 +361,21 @@ final class ZonalSocket extends Socket {
 
   private Socket target() {
     Socket s = delegate;
-    return s != null ? s : template;
+    if (s != null) {
+      return s;
+    }
+    synchronized (this) {
+      if (template == null) {
+        template = new Socket();
+      }
+      return template;
+    }
+  }
+
+  private synchronized void closeTemplate() {
+    if (template != null) {
+      closeQuietly(template);
+    }
   }
 
   private void set(String key, Setting setting) throws IOException {
@@ -519,7 +558,7 @@ final class ZonalSocket extends Socket {
 
   @Override
   public void setPerformancePreferences(int connectionTime, int latency, int bandwidth) {
-    template.setPerformancePreferences(connectionTime, latency, bandwidth);
+    target().setPerformancePreferences(connectionTime, latency, bandwidth);
   }
 
   private void setUnchecked(String key, Setting setting) throws SocketException {
@@ -585,7 +624,7 @@ final class ZonalSocket extends Socket {
         spokeFirst();
       }
     }
-    closeQuietly(template);
+    closeTemplate();
     if (s != null) {
       s.close();
     }
