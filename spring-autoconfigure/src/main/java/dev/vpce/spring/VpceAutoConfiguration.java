@@ -4,6 +4,8 @@ import dev.vpce.PrivateLink;
 import dev.vpce.PrivateLinkListener;
 import dev.vpce.discovery.EndpointDiscovery;
 import dev.vpce.dns.NameResolver;
+import java.util.List;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -37,15 +39,24 @@ public class VpceAutoConfiguration {
     return new LazyNameResolver(() -> VpcePrivateLinkFactory.nameResolver(properties));
   }
 
-  /** Starts resolving at once in the background; with {@code vpce.startup.wait-for-bindings} it waits here. */
+  /**
+   * Starts resolving at once in the background; with {@code vpce.startup.wait-for-bindings} it waits here.
+   * The {@link AwsCredentialsProvider} bean is looked up only when a binding is discovered through EC2 (or a
+   * {@link VpceBuilderCustomizer} may add one): static bindings make no AWS call, and then not even the AWS
+   * SDK's classes are loaded.
+   */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   @Conditional(OnVpceBindingsCondition.class)
   public PrivateLink privateLink(VpceProperties properties, NameResolver vpceNameResolver,
-      ObjectProvider<EndpointDiscovery> discovery, ObjectProvider<AwsCredentialsProvider> ec2Credentials,
-      ObjectProvider<PrivateLinkListener> listeners, ObjectProvider<VpceBuilderCustomizer> customizers) {
+      ObjectProvider<EndpointDiscovery> discovery, ObjectProvider<PrivateLinkListener> listeners,
+      ObjectProvider<VpceBuilderCustomizer> customizers, BeanFactory beans) {
+    List<VpceBuilderCustomizer> customizing = customizers.orderedStream().toList();
+    boolean mayCallEc2 = !customizing.isEmpty()
+        || properties.bindings().values().stream().anyMatch(b -> b.serviceName() != null);
     return VpcePrivateLinkFactory.create(properties, vpceNameResolver, discovery.getIfUnique(),
-        ec2Credentials.getIfUnique(), listeners.orderedStream().toList(), customizers.orderedStream().toList());
+        mayCallEc2 ? VpcePrivateLinkFactory.ec2Credentials(beans) : null, listeners.orderedStream().toList(),
+        customizing);
   }
 
   /**
