@@ -27,8 +27,17 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 @ConditionalOnProperty(prefix = "vpce", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(VpceProperties.class)
 public class VpceAutoConfiguration {
+  /** Created by Spring Boot's auto-configuration; applications do not create it. */
+  public VpceAutoConfiguration() {}
 
-  /** The resolver for the endpoints' DNS names, from {@code vpce.dns.*}; built on its first lookup. */
+  /**
+   * The resolver for the endpoints' DNS names, from {@code vpce.dns.*}; built on its first lookup. A bad
+   * {@code vpce.dns.servers} entry stops start-up here, naming the entry.
+   *
+   * @param properties the bound {@code vpce.*} properties
+   * @return dnsjava against {@code vpce.dns.servers} (each with {@code vpce.dns.timeout}, 2 s by default), or
+   *         against the system's name servers when none are set
+   */
   @Bean
   @ConditionalOnMissingBean
   @Conditional(OnVpceBindingsCondition.class)
@@ -44,6 +53,19 @@ public class VpceAutoConfiguration {
    * The {@link AwsCredentialsProvider} bean is looked up only when a binding is discovered through EC2 (or a
    * {@link VpceBuilderCustomizer} may add one): static bindings make no AWS call, and then not even the AWS
    * SDK's classes are loaded.
+   *
+   * @param properties       the bound {@code vpce.*} properties, checked before anything is built
+   * @param vpceNameResolver the resolver for the endpoints' DNS names
+   * @param discovery        an application's own {@code EndpointDiscovery}, used instead of the EC2 API when
+   *                         it is the only one
+   * @param listeners        the context's {@code PrivateLinkListener}s, all of them, in {@code @Order}
+   * @param customizers      the context's {@code VpceBuilderCustomizer}s, applied last, in {@code @Order}
+   * @param beans            where the {@code AwsCredentialsProvider} bean is looked up, when one is needed
+   * @return the started {@code PrivateLink}; Spring closes it with the context
+   * @throws VpceConfigurationException when a property is malformed (Boot reports the key, the value and the
+   *                                    fix)
+   * @throws VpceStartupException       when {@code vpce.startup.wait-for-bindings} is on and a binding has no
+   *                                    route
    */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
@@ -62,6 +84,9 @@ public class VpceAutoConfiguration {
   /**
    * Registers the {@code PrivateLink} for JDBC ({@code jdbc:vpce:} URLs and socket factories in this JVM), and
    * unregisters it before it closes.
+   *
+   * @param privateLink the context's {@code PrivateLink}
+   * @return the registration, undone when the context closes
    */
   @Bean
   @ConditionalOnMissingBean
@@ -70,7 +95,12 @@ public class VpceAutoConfiguration {
     return new VpceJdbcRegistration(privateLink);
   }
 
-  /** Every read of vpce's state for health and the endpoint goes through this one bean. */
+  /**
+   * Every read of vpce's state for health and the endpoint goes through this one bean.
+   *
+   * @param privateLink the context's {@code PrivateLink}
+   * @return the reader of its {@code status()}
+   */
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBean(PrivateLink.class)
