@@ -7,6 +7,7 @@ import dev.vpce.internal.DefaultDiscovery;
 import dev.vpce.internal.Engine;
 import dev.vpce.internal.EngineSettings;
 import dev.vpce.internal.ExecutorScheduler;
+import dev.vpce.internal.LazyNameResolver;
 import dev.vpce.internal.Names;
 import dev.vpce.internal.PlacementChain;
 import dev.vpce.internal.Scheduler;
@@ -586,7 +587,9 @@ public final class PrivateLink implements AutoCloseable {
         throw new IllegalArgumentException("ec2Endpoint must be an absolute URI such as "
             + "https://ec2.us-east-1.amazonaws.com, but was '" + ec2Endpoint + "'");
       }
+      // an explicit placement is never asked of the chain: only the environment source is made, to be checked
       List<PlacementSource> sources = placementSources != null ? placementSources
+          : placement != null ? List.of(PlacementSource.environment())
           : List.of(PlacementSource.environment(), PlacementSource.ecsTaskMetadata(), PlacementSource.imds());
       for (PlacementSource s : sources) {
         Checks.notNull("placementSources[]", s);
@@ -603,7 +606,8 @@ public final class PrivateLink implements AutoCloseable {
       if (anyDiscovered && discovery == null) {
         discoveryForRegion = DefaultDiscovery.forRegions(ec2Endpoint, ec2Credentials, scheduledExecutor, owned);
       }
-      NameResolver resolver = nameResolver != null ? nameResolver : NameResolver.system();
+      // the system resolver reads the system's DNS set-up: on the first lookup, which runs in the background
+      NameResolver resolver = nameResolver != null ? nameResolver : new LazyNameResolver("system resolver", NameResolver::system);
       return new PrivateLink(new Engine(new EngineSettings(List.copyOf(bindings), placement,
           new PlacementChain(sources, placementBudget), vpcId, region, anyDiscovered ? discovery : null,
           discoveryForRegion, resolver, staleAnswerLimit, refreshInterval, startupTimeout, breakerFailureThreshold,

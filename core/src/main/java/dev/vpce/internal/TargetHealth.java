@@ -55,8 +55,11 @@ public final class TargetHealth {
     void healthChanged(InetAddress address);
   }
 
-  private final CircuitBreakerConfig config;
-  private final IntervalFunction openWaits;
+  private final int failureThreshold;
+  private final Duration openWait;
+  private final Duration maxOpenWait;
+  /** resilience4j's set-up, made with the first breaker: none exists before the first connect outcome. */
+  private volatile Breakers breakers;
   private final Clock clock;
   private final long trialTimeoutMillis;
   private final Duration pruneAfter;
@@ -93,6 +96,15 @@ public final class TargetHealth {
       return stateOf(breaker.getState());
     }
 
+    /** The breaker's permission; false also when another thread's success closed it after we read OPEN. */
+    boolean acquirePermission() {
+      try {
+        return breaker.tryAcquirePermission();
+      } catch (IllegalStateTransitionException closedMeanwhile) {
+        return false; // no trial is needed any more
+      }
+    }
+
     static BreakerState stateOf(CircuitBreaker.State state) {
       return switch (state) {
         case OPEN, FORCED_OPEN -> BreakerState.OPEN;
@@ -109,20 +121,38 @@ public final class TargetHealth {
   public TargetHealth(int failureThreshold, Duration openWait, Duration maxOpenWait, Duration trialTimeout,
       Duration pruneAfter, boolean adaptiveDeadline, Clock clock, Listener listener) {
     this.clock = clock;
+    this.failureThreshold = failureThreshold;
+    this.openWait = openWait;
+    this.maxOpenWait = maxOpenWait;
     this.trialTimeoutMillis = trialTimeout.toMillis();
-    this.openWaits = IntervalFunction.ofExponentialBackoff(openWait, 2.0, maxOpenWait);
     this.pruneAfter = pruneAfter;
     this.adaptiveDeadline = adaptiveDeadline;
     this.listener = listener;
-    this.config = CircuitBreakerConfig.custom()
-        .slidingWindow(failureThreshold, failureThreshold, CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-        .failureRateThreshold(100)
-        .permittedNumberOfCallsInHalfOpenState(1)
-        .automaticTransitionFromOpenToHalfOpenEnabled(false)
-        .waitIntervalFunctionInOpenState(openWaits)
-        .writableStackTraceEnabled(false)
-        .clock(clock)
-        .build();
+  }
+
+  /**
+   * The breakers' resilience4j configuration. Made on the first connect outcome, not with the
+   * {@code PrivateLink}: building it loads and initialises resilience4j (a few dozen classes and lambdas),
+   * which would otherwise be paid on the application's start-up thread.
+   */
+  private record Breakers(CircuitBreakerConfig config, IntervalFunction openWaits) {
+    static Breakers of(int failureThreshold, Duration openWait, Duration maxOpenWait, Clock clock) {
+      IntervalFunction openWaits = IntervalFunction.ofExponentialBackoff(openWait, 2.0, maxOpenWait);
+      return new Breakers(CircuitBreakerConfig.custom()
+          .slidingWindow(failureThreshold, failureThreshold, CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+          .failureRateThreshold(100)
+          .permittedNumberOfCallsInHalfOpenState(1)
+          .automaticTransitionFromOpenToHalfOpenEnabled(false)
+          .waitIntervalFunctionInOpenState(openWaits)
+          .writableStackTraceEnabled(false)
+          .clock(clock)
+          .build(), openWaits);
+    }
+  }
+
+  /** Whether resilience4j has been set up, that is whether any connect outcome was counted yet. */
+  boolean breakersCreated() {
+    return breakers != null;
   }
 
   // ---------------------------------------------------------------- which addresses count
@@ -194,8 +224,14 @@ public final class TargetHealth {
     if (existing != null) {
       return existing;
     }
+    Breakers b = breakers;
+    if (b == null) {
+      b = Breakers.of(failureThreshold, openWait, maxOpenWait, clock);
+      breakers = b;
+    }
+    IntervalFunction openWaits = b.openWaits();
     CircuitBreaker cb = CircuitBreaker.of("vpce:" + address.getAddress().getHostAddress() + ":" + address.getPort(),
-        config);
+        b.config());
     Target t = new Target(address, cb);
     cb.getEventPublisher().onStateTransition(e -> {
       BreakerState to = Target.stateOf(e.getStateTransition().getToState());
@@ -259,15 +295,12 @@ public final class TargetHealth {
         return false; // still waiting, or another caller is taking this trial
       }
       try {
-        if (!t.breaker.tryAcquirePermission()) {
+        if (!t.acquirePermission()) {
           return false;
         }
         // OPEN -> HALF_OPEN took the one half-open permit, which is never given back: the slot is the gate
         t.trial.set(new Trial(Thread.currentThread().getId(), now));
         return true;
-      } catch (IllegalStateTransitionException closedMeanwhile) {
-        // another thread's success closed the breaker after we read OPEN: no trial is needed any more
-        return false;
       } finally {
         t.acquiring.set(false);
       }

@@ -310,6 +310,25 @@ class TargetHealthTest {
     clock.advance(wait.plusMillis(1));
   }
 
+  @Test
+  void resilience4jIsSetUpByTheFirstConnectOutcomeNotBeforeIt() {
+    TargetHealth fresh = health(true);
+    fresh.routed("orders", List.of(zonal));
+    assertThat(fresh.isHealthy(zonal)).isTrue();
+    assertThat(fresh.tryTrial(zonal)).isFalse();
+    assertThat(fresh.states()).isEmpty();
+    assertThat(fresh.connectTimeout(https, Duration.ofSeconds(2))).isEqualTo(Duration.ofSeconds(2));
+    assertThat(fresh.breakersCreated()).isFalse();
+
+    fresh.failure(https, new ConnectException("refused"));
+    assertThat(fresh.breakersCreated()).isTrue();
+    fresh.failure(https, new ConnectException("refused"));
+    fresh.failure(https, new ConnectException("refused"));
+    assertThat(fresh.state(https)).isEqualTo(BreakerState.OPEN); // the settings given at construction apply
+    pass(Duration.ofSeconds(5));
+    assertThat(fresh.tryTrial(zonal)).isTrue();
+  }
+
   private void open() {
     for (int i = 0; i < 3; i++) {
       health.failure(https, new ConnectException("refused"));

@@ -18,6 +18,8 @@ import org.springframework.context.annotation.Configuration;
 @AutoConfiguration(after = VpceAutoConfiguration.class)
 @ConditionalOnBean(VpceStatusReader.class)
 public class VpceActuatorAutoConfiguration {
+  /** Created by Spring Boot's auto-configuration; applications do not create it. */
+  public VpceActuatorAutoConfiguration() {}
 
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = "org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator")

@@ -9,5 +9,11 @@ import dev.vpce.PrivateLink;
  */
 @FunctionalInterface
 public interface VpceBuilderCustomizer {
+  /**
+   * Changes the builder in place. Settings made here override the {@code vpce.*} properties, and the builder
+   * still checks every setting when the {@code PrivateLink} is built (a bad one stops start-up).
+   *
+   * @param builder the builder with the properties applied; not yet built
+   */
   void customize(PrivateLink.Builder builder);
 }

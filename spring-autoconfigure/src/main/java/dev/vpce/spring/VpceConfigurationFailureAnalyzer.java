@@ -5,6 +5,9 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /** Reports a bad {@code vpce.*} property at start-up: the key, the value, what is wrong and the fix. */
 public final class VpceConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<VpceConfigurationException> {
+  /** Created by Boot from {@code META-INF/spring.factories}. */
+  public VpceConfigurationFailureAnalyzer() {}
+
   @Override
   protected FailureAnalysis analyze(Throwable rootFailure, VpceConfigurationException cause) {
     String description = "vpce could not start: the property " + cause.property() + " has the value '"

@@ -16,6 +16,9 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(HikariDataSource.class)
 @ConditionalOnBean(PrivateLink.class)
 public class VpceDataSourceAutoConfiguration {
+  /** Created by Spring Boot's auto-configuration; applications do not create it. */
+  public VpceDataSourceAutoConfiguration() {}
+
 
   /** Static: a post-processor is created before other beans, and must not pull the {@code PrivateLink} early. */
   @Bean

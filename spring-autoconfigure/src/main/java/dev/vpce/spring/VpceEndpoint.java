@@ -11,10 +11,16 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 public class VpceEndpoint {
   private final VpceStatusReader status;
 
+  /** @param status where the endpoint reads vpce's state (the same reader the health indicator uses) */
   public VpceEndpoint(VpceStatusReader status) {
     this.status = status;
   }
 
+  /**
+   * Answers {@code GET /actuator/vpce}. Never waits on the network: it shows what vpce holds.
+   *
+   * @return the placement, and per binding its state, endpoint, tier, route, breakers and DNS answers
+   */
   @ReadOperation
   public VpceStatus status() {
     return status.readWithDns();

@@ -13,6 +13,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 public class VpceHealthIndicator implements HealthIndicator {
   private final VpceStatusReader status;
 
+  /** @param status where the indicator reads vpce's state */
   public VpceHealthIndicator(VpceStatusReader status) {
     this.status = status;
   }

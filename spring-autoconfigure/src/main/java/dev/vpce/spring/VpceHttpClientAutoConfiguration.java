@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Configuration;
 @AutoConfiguration(after = VpceAutoConfiguration.class)
 @ConditionalOnBean(PrivateLink.class)
 public class VpceHttpClientAutoConfiguration {
+  /** Created by Spring Boot's auto-configuration; applications do not create it. */
+  public VpceHttpClientAutoConfiguration() {}
 
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = {"org.apache.hc.client5.http.DnsResolver",

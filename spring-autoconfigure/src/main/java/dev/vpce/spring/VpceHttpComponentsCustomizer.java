@@ -19,6 +19,7 @@ public class VpceHttpComponentsCustomizer
     implements ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> {
   private final VpceRouteDnsResolver resolver;
 
+  /** @param privateLink the {@code PrivateLink} whose routes the client's resolver returns */
   public VpceHttpComponentsCustomizer(PrivateLink privateLink) {
     this.resolver = new VpceRouteDnsResolver(privateLink);
   }

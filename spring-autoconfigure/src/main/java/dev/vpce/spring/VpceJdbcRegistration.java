@@ -12,12 +12,21 @@ import org.springframework.beans.factory.DisposableBean;
 public final class VpceJdbcRegistration implements DisposableBean {
   private final PrivateLink privateLink;
 
+  /**
+   * Registers at once: a {@code DataSource} created after this bean finds the {@code PrivateLink}.
+   *
+   * @param privateLink the context's {@code PrivateLink}
+   */
   public VpceJdbcRegistration(PrivateLink privateLink) {
     this.privateLink = privateLink;
     VpceJdbc.register(privateLink);
   }
 
-  /** The registered {@code PrivateLink}. */
+  /**
+   * The instance this bean registered.
+   *
+   * @return the registered {@code PrivateLink}
+   */
   public PrivateLink privateLink() {
     return privateLink;
   }

@@ -24,6 +24,15 @@ public class VpceJdkClientCustomizer
   private final List<Integer> allowedPorts;
   private PrivateLinkConnectProxy proxy;
 
+  /**
+   * Starts nothing: the proxy starts when Boot first builds a JDK client.
+   *
+   * @param privateLink    the {@code PrivateLink} whose routes the proxy follows
+   * @param connectTimeout the connect timeout for each address the proxy tries ({@code vpce.http.connect-timeout},
+   *                       2 s by default)
+   * @param allowedPorts   the ports of bound hosts the proxy tunnels to ({@code vpce.http.proxy-ports}, 443 by
+   *                       default); other ports get 403
+   */
   public VpceJdkClientCustomizer(PrivateLink privateLink, Duration connectTimeout, List<Integer> allowedPorts) {
     this.privateLink = privateLink;
     this.connectTimeout = connectTimeout;
@@ -36,7 +45,11 @@ public class VpceJdkClientCustomizer
     return builder.withHttpClientCustomizer(b -> b.proxy(p.proxySelector()));
   }
 
-  /** Whether the proxy is running (it starts when Boot first builds a JDK client). */
+  /**
+   * Whether the proxy is running.
+   *
+   * @return true once Boot has built a JDK client through this customizer, until the context closes
+   */
   public synchronized boolean isStarted() {
     return proxy != null;
   }

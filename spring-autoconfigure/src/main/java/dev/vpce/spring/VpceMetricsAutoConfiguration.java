@@ -16,6 +16,17 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
 @ConditionalOnBean({PrivateLink.class, MeterRegistry.class})
 public class VpceMetricsAutoConfiguration {
+  /** Created by Spring Boot's auto-configuration; applications do not create it. */
+  public VpceMetricsAutoConfiguration() {}
+
+  /**
+   * The {@code vpce.*} meters of one {@code PrivateLink}; Boot binds every {@code MeterBinder} bean to its
+   * registries.
+   *
+   * @param privateLink the context's {@code PrivateLink}
+   * @return the meter binder: {@code vpce.routes} by tier, {@code vpce.breakers} and {@code vpce.bindings} by
+   *         state, refresh failures and stale DNS names (see {@link PrivateLinkMetrics})
+   */
   @Bean
   @ConditionalOnMissingBean
   public PrivateLinkMetrics vpceMetrics(PrivateLink privateLink) {

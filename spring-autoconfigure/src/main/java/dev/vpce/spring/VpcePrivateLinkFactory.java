@@ -12,6 +12,7 @@ import java.net.UnknownHostException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.BeanFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /** Turns checked {@link VpceProperties} into a started {@link PrivateLink}. */
@@ -24,6 +25,11 @@ final class VpcePrivateLinkFactory {
     VpceProperties.DnsProperties dns = p.dns();
     return dns.servers().isEmpty() ? NameResolver.system()
         : NameResolver.dnsjava(VpcePropertiesValidator.dnsServers(dns.servers()), dns.timeout());
+  }
+
+  /** The context's one {@link AwsCredentialsProvider} bean, or null (then the SDK's default chain). */
+  static AwsCredentialsProvider ec2Credentials(BeanFactory beans) {
+    return beans.getBeanProvider(AwsCredentialsProvider.class).getIfUnique();
   }
 
   static PrivateLink create(VpceProperties p, NameResolver nameResolver, EndpointDiscovery discovery,

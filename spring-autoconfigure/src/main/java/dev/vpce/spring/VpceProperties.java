@@ -40,6 +40,20 @@ public record VpceProperties(
     @DefaultValue StartupProperties startup,
     @DefaultValue HttpProperties http) {
 
+  /**
+   * Makes missing {@code bindings} an empty map (then no vpce bean is created).
+   *
+   * @param enabled   whether vpce is configured at all ({@code vpce.enabled}, true by default)
+   * @param bindings  the bindings by name ({@code vpce.bindings.<name>.*}); null becomes empty
+   * @param placement where this process runs ({@code vpce.placement.*})
+   * @param vpcId     the caller's VPC for discovery ({@code vpce.vpc-id}), or null
+   * @param ec2       the EC2 API discovery calls ({@code vpce.ec2.*})
+   * @param dns       how the endpoints' names are resolved ({@code vpce.dns.*})
+   * @param breaker   the breaker of each endpoint address ({@code vpce.breaker.*})
+   * @param refresh   how often endpoint metadata is refreshed ({@code vpce.refresh.*})
+   * @param startup   what start-up waits for ({@code vpce.startup.*})
+   * @param http      the HTTP client integrations ({@code vpce.http.*})
+   */
   public VpceProperties {
     bindings = bindings == null ? Map.of() : bindings;
   }
@@ -59,6 +73,15 @@ public record VpceProperties(
    */
   public record BindingProperties(String host, String serviceName, String regionalDnsName,
       Map<String, String> zonalDnsNames, @DefaultValue("true") boolean bindPrivateDnsName) {
+    /**
+     * Makes missing {@code zonal-dns-names} an empty map (the local zone's name is then derived).
+     *
+     * @param host               the hostname application code uses
+     * @param serviceName        the endpoint service name of a discovered binding, or null
+     * @param regionalDnsName    the regional DNS name of a static binding, or null
+     * @param zonalDnsNames      a static binding's zonal DNS names by AZ name or ID; null becomes empty
+     * @param bindPrivateDnsName whether a discovered endpoint's private DNS name is bound too (true by default)
+     */
     public BindingProperties {
       zonalDnsNames = zonalDnsNames == null ? Map.of() : zonalDnsNames;
     }
@@ -94,6 +117,13 @@ public record VpceProperties(
    */
   public record DnsProperties(List<String> servers, @DefaultValue("2s") Duration timeout,
       @DefaultValue("5m") Duration staleAnswerLimit) {
+    /**
+     * Makes missing {@code servers} an empty list (the system's name servers are then asked).
+     *
+     * @param servers          name servers as IP or IP:port; null becomes empty
+     * @param timeout          the timeout for each server (2 s by default)
+     * @param staleAnswerLimit how long past its TTL an answer is served while refreshes fail (5 min by default)
+     */
     public DnsProperties {
       servers = servers == null ? List.of() : servers;
     }

@@ -25,6 +25,7 @@ public class VpceReactorNettyCustomizer implements ClientHttpConnectorBuilderCus
   private final PrivateLink privateLink;
   private final VpceConnectRecorder recorder;
 
+  /** @param privateLink the {@code PrivateLink} whose routes the clients follow and whose breakers they feed */
   public VpceReactorNettyCustomizer(PrivateLink privateLink) {
     this.privateLink = privateLink;
     this.recorder = new VpceConnectRecorder(privateLink);

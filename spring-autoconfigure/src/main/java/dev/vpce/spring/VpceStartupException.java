@@ -7,14 +7,24 @@ package dev.vpce.spring;
 public class VpceStartupException extends IllegalStateException {
   private static final long serialVersionUID = 1L;
 
+  /** The host of the binding that had no route. */
   private final String host;
 
+  /**
+   * @param host  the binding's host, as in {@code vpce.bindings.<name>.host}
+   * @param cause why it has no route: vpce's {@code EndpointUnavailableException}, whose message names the
+   *              endpoint's state and what to do
+   */
   public VpceStartupException(String host, Throwable cause) {
     super("vpce binding " + host + " has no route at start-up: " + cause.getMessage(), cause);
     this.host = host;
   }
 
-  /** The binding's host. */
+  /**
+   * The binding that had no route when start-up waited for it.
+   *
+   * @return the binding's host, for example {@code orders.internal.example.com}
+   */
   public String host() {
     return host;
   }

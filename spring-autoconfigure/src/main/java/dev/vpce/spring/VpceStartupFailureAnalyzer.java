@@ -5,6 +5,9 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /** Reports a binding without a route when {@code vpce.startup.wait-for-bindings} is on. */
 public final class VpceStartupFailureAnalyzer extends AbstractFailureAnalyzer<VpceStartupException> {
+  /** Created by Boot from {@code META-INF/spring.factories}. */
+  public VpceStartupFailureAnalyzer() {}
+
   @Override
   protected FailureAnalysis analyze(Throwable rootFailure, VpceStartupException cause) {
     String why = cause.getCause() == null ? cause.getMessage() : cause.getCause().getMessage();

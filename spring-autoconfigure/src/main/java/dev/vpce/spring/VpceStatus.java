@@ -12,11 +12,20 @@ import java.util.Map;
  * @param bindings  each binding, by host
  */
 public record VpceStatus(boolean up, PlacementStatus placement, Map<String, BindingStatus> bindings) {
+  /**
+   * Copies the bindings into an unmodifiable map that keeps their order.
+   *
+   * @param up        whether every binding is {@code ROUTED}
+   * @param placement where this process runs
+   * @param bindings  each binding, by host
+   */
   public VpceStatus {
     bindings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bindings));
   }
 
   /**
+   * Where this process runs, as vpce's placement chain (or the explicit placement) said.
+   *
    * @param zoneName the AZ name, or null
    * @param zoneId   the AZ ID, or null
    * @param region   the region, or null
@@ -27,6 +36,8 @@ public record VpceStatus(boolean up, PlacementStatus placement, Map<String, Bind
   public record PlacementStatus(String zoneName, String zoneId, String region, String vpcId, String source) {}
 
   /**
+   * One binding as vpce holds it now.
+   *
    * @param host        the binding's host
    * @param binding     where the binding is in its lifecycle: {@code STARTING}, {@code ROUTED}, {@code FAILED}
    *                    or {@code CLOSED}
@@ -47,6 +58,22 @@ public record VpceStatus(boolean up, PlacementStatus placement, Map<String, Bind
   public record BindingStatus(String host, String binding, String serviceName, String endpointId, String state, String tier,
       String localZone, boolean failOpen, List<String> addresses, Map<String, String> breakers, String error,
       List<DnsStatus> dns) {
+    /**
+     * Copies the lists and the map, which are then unmodifiable.
+     *
+     * @param host        the binding's host
+     * @param binding     its lifecycle state: {@code STARTING}, {@code ROUTED}, {@code FAILED} or {@code CLOSED}
+     * @param serviceName the service name, or null for a static binding
+     * @param endpointId  the endpoint ID, or null
+     * @param state       the endpoint's state as on the wire, or null when not known
+     * @param tier        the tier of the route's first address, or null without a route
+     * @param localZone   the zone the route prefers, or null
+     * @param failOpen    whether every address's breaker is open and all are used anyway
+     * @param addresses   the route, best first
+     * @param breakers    the breaker state by socket address ({@code address:port})
+     * @param error       the last error while not {@code ROUTED}, or null
+     * @param dns         the DNS answers vpce holds for the binding's names
+     */
     public BindingStatus {
       addresses = List.copyOf(addresses);
       breakers = Map.copyOf(breakers);
@@ -66,6 +93,16 @@ public record VpceStatus(boolean up, PlacementStatus placement, Map<String, Bind
    */
   public record DnsStatus(String name, String kind, List<String> addresses, long ttlSeconds, long ageMillis,
       boolean stale) {
+    /**
+     * Copies the addresses, which are then unmodifiable.
+     *
+     * @param name       the DNS name
+     * @param kind       {@code regional} or the zone of a zonal name
+     * @param addresses  the answer's addresses
+     * @param ttlSeconds the answer's TTL in seconds, or -1 before a first answer
+     * @param ageMillis  the answer's age in milliseconds, or -1 before a first answer
+     * @param stale      whether the answer is past its TTL and served because refreshes fail
+     */
     public DnsStatus {
       addresses = List.copyOf(addresses);
     }

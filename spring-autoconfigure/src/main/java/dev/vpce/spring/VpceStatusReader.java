@@ -25,16 +25,25 @@ import java.util.Map;
 public final class VpceStatusReader {
   private final PrivateLink privateLink;
 
+  /** @param privateLink the {@code PrivateLink} whose {@link PrivateLink#status()} is read */
   public VpceStatusReader(PrivateLink privateLink) {
     this.privateLink = privateLink;
   }
 
-  /** Placement, and per binding its state, endpoint, route and breakers. */
+  /**
+   * What the health indicator shows.
+   *
+   * @return the placement, and per binding its state, endpoint, route and breakers; no DNS answers
+   */
   public VpceStatus read() {
     return read(false);
   }
 
-  /** As {@link #read()}, plus the DNS answers vpce holds for each binding's names and their ages. */
+  /**
+   * What the {@code vpce} Actuator endpoint shows.
+   *
+   * @return as {@link #read()}, plus the DNS answers vpce holds for each binding's names and their ages
+   */
   public VpceStatus readWithDns() {
     return read(true);
   }

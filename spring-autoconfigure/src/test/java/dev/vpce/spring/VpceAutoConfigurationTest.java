@@ -36,6 +36,28 @@ class VpceAutoConfigurationTest {
   }
 
   @Test
+  void theCredentialsBeanIsLookedUpOnlyWhenABindingIsDiscovered() {
+    AtomicInteger made = new AtomicInteger();
+    ApplicationContextRunner withLazyCredentials = runner.withBean(
+        software.amazon.awssdk.auth.credentials.AwsCredentialsProvider.class, () -> {
+          made.incrementAndGet();
+          return software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create();
+        }, bd -> bd.setLazyInit(true));
+    withLazyCredentials.withPropertyValues(Props.staticBinding()).run(ctx -> {
+      assertThat(ctx).hasNotFailed().hasSingleBean(PrivateLink.class);
+      assertThat(made).as("static bindings make no AWS call").hasValue(0);
+    });
+    withLazyCredentials.withPropertyValues("vpce.bindings.orders.host=" + Props.HOST,
+            "vpce.bindings.orders.service-name=com.amazonaws.vpce.eu-west-3.vpce-svc-0123456789abcdef0",
+            "vpce.placement.zone-name=eu-west-3a", "vpce.vpc-id=vpc-0fedcba9876543210", "vpce.ec2.region=eu-west-3",
+            "vpce.ec2.endpoint=http://127.0.0.1:9")
+        .run(ctx -> {
+          assertThat(ctx).hasNotFailed().hasSingleBean(PrivateLink.class);
+          assertThat(made).as("a discovered binding uses the application's credentials").hasValue(1);
+        });
+  }
+
+  @Test
   void thePrivateLinkIsRegisteredForJdbcWhileTheContextRunsAndUnregisteredBeforeItCloses() {
     PrivateLink[] seen = new PrivateLink[1];
     runner.withPropertyValues(Props.staticBinding()).run(ctx -> {
