@@ -515,6 +515,8 @@ public final class PrivateLink implements AutoCloseable {
      * scheduled and never shuts the executor down: keep it running until every instance on it is closed.
      * The tasks block on the network (EC2, DNS), so give it threads enough for that.
      *
+     * @param executor the executor; the caller keeps owning and shutting it down
+     * @return this builder
      * @throws IllegalArgumentException when executor is null
      */
     public Builder scheduledExecutor(ScheduledExecutorService executor) {

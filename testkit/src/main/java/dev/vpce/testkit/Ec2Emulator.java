@@ -144,6 +144,9 @@ public final class Ec2Emulator {
    * Turns on EC2's account-level token bucket for non-mutating actions with its documented size
    * ({@value #NON_MUTATING_BUCKET} tokens, {@value #NON_MUTATING_REFILL_PER_SECOND} added per second), read on
    * {@code clock}: see {@link #tokenBucket(int, int, Clock)}.
+   *
+   * @param clock the clock the bucket refills on (a simulated one gives simulated time)
+   * @return this emulator
    */
   public Ec2Emulator tokenBucket(Clock clock) {
     return tokenBucket(NON_MUTATING_BUCKET, NON_MUTATING_REFILL_PER_SECOND, clock);
@@ -158,6 +161,12 @@ public final class Ec2Emulator {
    * throttled calls are also counted per second of that clock ({@link #callsPerSecond},
    * {@link #throttledPerSecond}). Off by default; {@link #noTokenBucket()} or a reset turns it off. A fault set
    * with {@link #fault} answers first and takes no token.
+   *
+   * @param capacity        the bucket's size in tokens (calls); at least 1
+   * @param refillPerSecond tokens added per second of {@code clock}; at least 1
+   * @param clock           the clock the bucket refills on
+   * @return this emulator
+   * @throws IllegalArgumentException when capacity or refillPerSecond is below 1, or clock is null
    */
   public Ec2Emulator tokenBucket(int capacity, int refillPerSecond, Clock clock) {
     if (capacity < 1) {
@@ -170,13 +179,22 @@ public final class Ec2Emulator {
     return this;
   }
 
-  /** Turns the token bucket off (per-second counts stop; what they hold stays until a reset). */
+  /**
+   * Turns the token bucket off (per-second counts stop; what they hold stays until a reset).
+   *
+   * @return this emulator
+   */
   public Ec2Emulator noTokenBucket() {
     this.throttle = null;
     return this;
   }
 
-  /** How many calls of this action the token bucket answered with {@code RequestLimitExceeded}. */
+  /**
+   * How many calls of this action the token bucket answered with {@code RequestLimitExceeded}.
+   *
+   * @param action an EC2 action name, for example {@code DescribeVpcEndpoints}
+   * @return the number of throttled calls of that action
+   */
   public int throttledCalls(String action) {
     AtomicInteger n = throttledCalls.get(action);
     return n == null ? 0 : n.get();
@@ -185,12 +203,20 @@ public final class Ec2Emulator {
   /**
    * Calls of this action per second of the token bucket's clock (throttled and faulted ones included), while a
    * bucket was on; seconds without calls are absent. A copy, oldest second first.
+   *
+   * @param action an EC2 action name, for example {@code DescribeVpcEndpoints}
+   * @return the calls in each second (the instant that second starts at) that had any
    */
   public SortedMap<Instant, Integer> callsPerSecond(String action) {
     return copy(perSecond.get(action));
   }
 
-  /** Calls of this action the token bucket throttled, per second of its clock; as {@link #callsPerSecond}. */
+  /**
+   * Calls of this action the token bucket throttled, per second of its clock; as {@link #callsPerSecond}.
+   *
+   * @param action an EC2 action name, for example {@code DescribeVpcEndpoints}
+   * @return the throttled calls in each second that had any
+   */
   public SortedMap<Instant, Integer> throttledPerSecond(String action) {
     return copy(throttledPerSecond.get(action));
   }
