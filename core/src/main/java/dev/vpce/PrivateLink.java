@@ -7,7 +7,6 @@ import dev.vpce.internal.DefaultDiscovery;
 import dev.vpce.internal.Engine;
 import dev.vpce.internal.EngineSettings;
 import dev.vpce.internal.ExecutorScheduler;
-import dev.vpce.internal.LazyNameResolver;
 import dev.vpce.internal.Names;
 import dev.vpce.internal.PlacementChain;
 import dev.vpce.internal.Scheduler;
@@ -609,7 +608,7 @@ public final class PrivateLink implements AutoCloseable {
         discoveryForRegion = DefaultDiscovery.forRegions(ec2Endpoint, ec2Credentials, scheduledExecutor, owned);
       }
       // the system resolver reads the system's DNS set-up: on the first lookup, which runs in the background
-      NameResolver resolver = nameResolver != null ? nameResolver : new LazyNameResolver("system resolver", NameResolver::system);
+      NameResolver resolver = nameResolver != null ? nameResolver : NameResolver.lazy("system resolver", NameResolver::system);
       return new PrivateLink(new Engine(new EngineSettings(List.copyOf(bindings), placement,
           new PlacementChain(sources, placementBudget), vpcId, region, anyDiscovered ? discovery : null,
           discoveryForRegion, resolver, staleAnswerLimit, refreshInterval, startupTimeout, breakerFailureThreshold,

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Resolves the endpoint's DNS names with their TTLs. vpce calls it on its own refresh threads (and for the
@@ -49,6 +50,23 @@ public interface NameResolver {
     }
     Class<? extends InetAddress> family = types == IpAddressType.IPV4 ? Inet4Address.class : Inet6Address.class;
     return new DnsAnswer(answer.addresses().stream().filter(family::isInstance).toList(), answer.ttl());
+  }
+
+  /**
+   * A resolver made on its first lookup by {@code factory}. Making vpce's default resolver reads the system's
+   * DNS set-up and initialises dnsjava (a few hundred classes); a {@code PrivateLink} makes its lookups on its
+   * own threads, so a lazy resolver keeps that work off the thread that builds it (an application's start-up
+   * thread). A factory that throws fails that lookup with an {@link IOException} (retried like any failed
+   * lookup) and is asked again on the next one; once it has made a resolver it is not asked again.
+   *
+   * @param description what the resolver is, for {@code toString()} until it is made, for example
+   *                    {@code "system resolver"}
+   * @param factory     makes the resolver; must not return null
+   * @return the lazy resolver
+   * @throws NullPointerException when description or factory is null
+   */
+  static NameResolver lazy(String description, Supplier<? extends NameResolver> factory) {
+    return new LazyNameResolver(description, factory);
   }
 
   /**

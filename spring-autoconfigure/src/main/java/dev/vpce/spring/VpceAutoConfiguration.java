@@ -45,7 +45,7 @@ public class VpceAutoConfiguration {
     VpcePropertiesValidator.dnsServers(properties.dns().servers()); // names the bad entry, now
     // built on the first lookup, which the PrivateLink makes on its own thread: dnsjava's initialisation
     // stays off the start-up thread
-    return new LazyNameResolver(() -> VpcePrivateLinkFactory.nameResolver(properties));
+    return NameResolver.lazy("vpce DNS resolver", () -> VpcePrivateLinkFactory.nameResolver(properties));
   }
 
   /**

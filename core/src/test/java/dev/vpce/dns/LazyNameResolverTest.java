@@ -1,11 +1,9 @@
-package dev.vpce.internal;
+package dev.vpce.dns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vpce.IpAddressType;
-import dev.vpce.dns.DnsAnswer;
-import dev.vpce.dns.NameResolver;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
