@@ -124,8 +124,12 @@ abstract class HttpAdapterContract {
     for (int i = 0; i < 5; i++) {
       assertThat(get(HOST, "/close")).isEqualTo(200);
     }
-    assertThat(connections("us-east-1a")).isEqualTo(5);
-    assertThat(connections("us-east-1b") + connections("us-east-1c")).isZero();
+    // on a saturated machine a loopback connect can outlast the adaptive deadline's 50 ms floor: that is a
+    // counted failure, and its request moves on; vpce never leaves the local zone without one
+    int cut = countedFailures.get();
+    assertThat(connections("us-east-1b") + connections("us-east-1c")).as("requests that left the local zone")
+        .isEqualTo(cut);
+    assertThat(connections("us-east-1a")).isGreaterThanOrEqualTo(5 - cut);
     assertThat(tls.seen()).hasSize(5);
     assertThat(tls.seen()).allSatisfy(s -> {
       assertThat(s.sni()).isEqualTo(HOST);
