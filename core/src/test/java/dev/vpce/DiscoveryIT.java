@@ -202,6 +202,22 @@ class DiscoveryIT {
   }
 
   @Test
+  void aThrottledInterfaceLookupDoesNotFailTheRoundThatFoundTheEndpoint() throws Exception {
+    // one token and no refill: DescribeVpcEndpoints takes it, DescribeNetworkInterfaces is throttled
+    kit.ec2().tokenBucket(1, 1, java.time.Clock.fixed(java.time.Instant.parse("2026-11-27T00:00:00Z"),
+        java.time.ZoneOffset.UTC));
+    privateLink = builder().bind(HOST, PAYMENTS).refreshInterval(Duration.ofMillis(200)).build();
+    assertThat(privateLink.route(HOST).tier()).as("zonal from the zonal names alone").isEqualTo(RouteTier.LOCAL_ZONE);
+    assertThat(kit.ec2().throttledCalls("DescribeNetworkInterfaces")).as("with the SDK's retries").isPositive();
+    assertThat(privateLink.endpoint(HOST).interfaces()).as("not described yet").isEmpty();
+    assertThat(events).doesNotContain("refresh failed start-up");
+
+    kit.ec2().noTokenBucket();
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(privateLink.endpoint(HOST).interfaces())
+        .as("described by a later refresh").isNotEmpty().allSatisfy(eni -> assertThat(eni.zoneId()).isNotNull()));
+  }
+
+  @Test
   void anEndpointThatLeavesAvailableStopsRoutingAndComesBack() throws Exception {
     privateLink = builder().bind(HOST, PAYMENTS).refreshInterval(Duration.ofMillis(300)).build();
     privateLink.resolve(HOST);

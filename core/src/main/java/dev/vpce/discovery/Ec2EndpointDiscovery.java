@@ -162,6 +162,14 @@ public final class Ec2EndpointDiscovery implements EndpointDiscovery {
       }
     } catch (Ec2Exception e) {
       DiscoveryException d = translate("DescribeNetworkInterfaces", e);
+      if (d.reason() == DiscoveryException.Reason.THROTTLED) {
+        // the endpoints are known; failing the round for the interfaces would waste the call that found them,
+        // and a fleet starting together (one account's request budget) would keep its starting instances
+        // without a route. Zones come from the zonal names until a later refresh describes the interfaces.
+        LOG.info("vpce: EC2 throttled DescribeNetworkInterfaces; zones are matched by the AZ names in the zonal "
+            + "DNS names until a later refresh describes {} interface(s)", unknown.size());
+        return out;
+      }
       if (d.reason() != DiscoveryException.Reason.ACCESS_DENIED) {
         throw d;
       }
