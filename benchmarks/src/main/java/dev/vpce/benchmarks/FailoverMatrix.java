@@ -39,8 +39,9 @@ import java.util.concurrent.TimeUnit;
  *       multi-host URL with the local and zone b's zonal names.</li>
  * </ul>
  *
- * <p>Every name of the status quo clients is resolved through the kit's DNS server ({@link StatusQuoResolver}), so
- * DNS faults reach them as they reach vpce. Each scenario ({@link MatrixScenario}) gets a fresh
+ * <p>Every name of the status quo clients is resolved through the kit's DNS server
+ * ({@link dev.vpce.statusquo.StatusQuoResolver}, shared with the demo), so DNS faults reach them as they reach
+ * vpce. Each scenario ({@link MatrixScenario}) gets a fresh
  * {@link PrivateLink} and fresh clients and runs healthy, fault, recovered. Connect timeout 2 s everywhere
  * (vpce's default; pgJDBC {@code connectTimeout=2}). JDBC runs without TLS on every client alike (the zonal
  * names are not in the test certificate); HTTP verifies TLS on the logical hostname for every client.

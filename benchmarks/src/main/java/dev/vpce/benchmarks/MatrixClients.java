@@ -12,32 +12,25 @@ import static dev.vpce.benchmarks.FailoverMatrix.OTHER;
 import dev.vpce.PrivateLink;
 import dev.vpce.http.hc5.PrivateLinkHttpClient5;
 import dev.vpce.jdbc.VpceJdbc;
+import dev.vpce.statusquo.JdbcProbe;
+import dev.vpce.statusquo.StatusQuoHttpClient;
+import dev.vpce.statusquo.StatusQuoResolver;
+import dev.vpce.statusquo.StatusQuoSocketFactory;
+import dev.vpce.statusquo.TracingPostgresSocketFactory;
 import dev.vpce.testkit.EmulatedEndpoint;
 import dev.vpce.testkit.LocalPrivateLink;
 import dev.vpce.testkit.TlsServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
-import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.util.Timeout;
 
 /**
  * The seven clients of {@link FailoverMatrix}, each a request on a new connection that returns the address that
@@ -64,9 +57,9 @@ final class MatrixClients {
     String url = "https://" + HTTP_HOST + ":" + orders.port() + "/close";
     CloseableHttpClient vpceHttp = PrivateLinkHttpClient5.builder(privateLink).sslContext(tls.clientContext()).build();
     CloseableHttpClient regionalHttp = statusQuoHttp(new StatusQuoResolver(kit.dns().address(), o.lookupTimeout(),
-        Map.of(HTTP_HOST, orders.regionalDnsName())), tls.clientContext());
+        Map.of(HTTP_HOST, orders.regionalDnsName())), tls);
     CloseableHttpClient zonalHttp = statusQuoHttp(new StatusQuoResolver(kit.dns().address(), o.lookupTimeout(),
-        Map.of(HTTP_HOST, orders.zonalDnsName(LOCAL))), tls.clientContext());
+        Map.of(HTTP_HOST, orders.zonalDnsName(LOCAL))), tls);
     closers.add(vpceHttp);
     closers.add(regionalHttp);
     closers.add(zonalHttp);
@@ -81,8 +74,8 @@ final class MatrixClients {
       closers.add(() -> VpceJdbc.unregister(privateLink));
       privateLink.route(DB_HOST);
       String vpceUrl = "jdbc:postgresql://" + DB_HOST + ":" + port + params + "&socketFactory="
-          + TracingVpceSocketFactory.class.getName();
-      arms.put(JDBC_CLIENTS.get(0), new Arm(JDBC_CLIENTS.get(0), true, LEDGER, () -> jdbc(vpceUrl)));
+          + TracingPostgresSocketFactory.class.getName();
+      arms.put(JDBC_CLIENTS.get(0), new Arm(JDBC_CLIENTS.get(0), true, LEDGER, () -> JdbcProbe.selectOne(vpceUrl)));
       String[] hosts = {
           ledger.regionalDnsName() + ":" + port,
           ledger.zonalDnsName(LOCAL) + ":" + port,
@@ -90,11 +83,12 @@ final class MatrixClients {
       for (int i = 0; i < hosts.length; i++) {
         String name = JDBC_CLIENTS.get(i + 1);
         String key = "arm" + i;
-        StatusQuoSocketFactory.RESOLVERS.put(key, new StatusQuoResolver(kit.dns().address(), o.lookupTimeout(),
+        StatusQuoSocketFactory.register(key, new StatusQuoResolver(kit.dns().address(), o.lookupTimeout(),
             Map.of()));
+        closers.add(() -> StatusQuoSocketFactory.unregister(key));
         String u = "jdbc:postgresql://" + hosts[i] + params + "&socketFactory="
             + StatusQuoSocketFactory.class.getName() + "&socketFactoryArg=" + key;
-        arms.put(name, new Arm(name, false, LEDGER, () -> jdbc(u)));
+        arms.put(name, new Arm(name, false, LEDGER, () -> JdbcProbe.selectOne(u)));
       }
     }
     return arms;
@@ -112,38 +106,8 @@ final class MatrixClients {
     return ((InetSocketAddress) context.getEndpointDetails().getRemoteAddress()).getAddress();
   }
 
-  private static InetAddress jdbc(String url) throws Exception {
-    LastSocket.forget();
-    try (Connection c = DriverManager.getConnection(url);
-        Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("SELECT 1")) {
-      r.next();
-      return LastSocket.remoteAddress();
-    } finally {
-      LastSocket.forget();
-    }
-  }
-
   /** HttpClient 5 classic as used today: its own connection manager with a resolver, 2 s connect timeout. */
-  private static CloseableHttpClient statusQuoHttp(StatusQuoResolver resolver, SSLContext tls) {
-    DnsResolver dns = new DnsResolver() {
-      @Override
-      public InetAddress[] resolve(String host) throws UnknownHostException {
-        return resolver.resolve(host).toArray(new InetAddress[0]);
-      }
-
-      @Override
-      public String resolveCanonicalHostname(String host) {
-        return host;
-      }
-    };
-    return HttpClients.custom()
-        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-            .setDnsResolver(dns)
-            .setTlsSocketStrategy(new DefaultClientTlsStrategy(tls))
-            .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(2)).build())
-            .build())
-        .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(5)).build())
-        .build();
+  private static CloseableHttpClient statusQuoHttp(StatusQuoResolver resolver, TlsServer tls) {
+    return StatusQuoHttpClient.build(resolver, tls.clientContext(), Duration.ofSeconds(2));
   }
 }

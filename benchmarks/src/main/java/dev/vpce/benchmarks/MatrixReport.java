@@ -1,5 +1,6 @@
 package dev.vpce.benchmarks;
 
+import dev.vpce.statusquo.StatusQuoResolver;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -6,6 +6,11 @@ import dev.vpce.PrivateLink;
 import dev.vpce.PrivateLinkListener;
 import dev.vpce.http.hc5.PrivateLinkHttpClient5;
 import dev.vpce.jdbc.VpceJdbc;
+import dev.vpce.statusquo.JdbcProbe;
+import dev.vpce.statusquo.StatusQuoHttpClient;
+import dev.vpce.statusquo.StatusQuoResolver;
+import dev.vpce.statusquo.StatusQuoSocketFactory;
+import dev.vpce.statusquo.TracingPostgresSocketFactory;
 import dev.vpce.testing.LocalPrivateLinks;
 import dev.vpce.testkit.BackendMode;
 import dev.vpce.testkit.DnsFault;
@@ -18,14 +23,8 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,18 +34,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.util.Timeout;
 
 /**
  * The project's main job on one machine: a {@link LocalPrivateLink} with three zones, an HTTPS service and a
@@ -64,6 +55,8 @@ public final class Demo {
   static final String ORDERS_SERVICE = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0";
   static final String LEDGER_SERVICE = "com.amazonaws.vpce.us-east-1.vpce-svc-0fedcba9876543210";
   static final String LOCAL_ZONE = "us-east-1a";
+  /** The status quo JDBC client's {@code socketFactoryArg}. */
+  private static final String STATUS_QUO = "demo";
   static final List<String> CLIENTS = List.of("vpce http", "status quo http", "vpce jdbc", "status quo jdbc");
   /** Between two requests of one client. */
   private static final long PACE_MS = 40;
@@ -195,13 +188,14 @@ public final class Demo {
     if (ledger != null) {
       plb.bind(DB_HOST, LEDGER_SERVICE);
     }
-    StatusQuoResolver statusQuo = new StatusQuoResolver(kit.dns().address(), Duration.ofSeconds(1), Clock.systemUTC());
-    StatusQuoSocketFactory.resolver = statusQuo;
+    StatusQuoResolver statusQuo = new StatusQuoResolver(kit.dns().address(), Duration.ofSeconds(1), Map.of());
     try (PrivateLink privateLink = plb.build();
         CloseableHttpClient vpceHttp = PrivateLinkHttpClient5.builder(privateLink)
             .connectTimeout(Duration.ofSeconds(1)).sslContext(server.clientContext()).build();
-        CloseableHttpClient plainHttp = statusQuoHttp(statusQuo, server.clientContext())) {
+        CloseableHttpClient plainHttp = StatusQuoHttpClient.build(statusQuo, server.clientContext(),
+            Duration.ofSeconds(1))) {
       VpceJdbc.register(privateLink);
+      StatusQuoSocketFactory.register(STATUS_QUO, statusQuo);
       try {
         privateLink.route(HTTP_HOST); // start-up: placement, discovery and DNS, before the clock runs
         if (ledger != null) {
@@ -214,14 +208,18 @@ public final class Demo {
         if (ledger != null) {
           String base = "jdbc:postgresql://" + DB_HOST + ":" + ledger.port() + "/postgres?user=postgres"
               + "&sslmode=verify-full&sslrootcert=" + db.rootCert() + "&connectTimeout=2&socketTimeout=5";
-          probes.put("vpce jdbc", () -> jdbc(base + "&socketFactory=" + TracingPostgresSocketFactory.class.getName(), zoneOf));
-          probes.put("status quo jdbc", () -> jdbc(base + "&socketFactory=" + StatusQuoSocketFactory.class.getName(), zoneOf));
+          String vpceUrl = base + "&socketFactory=" + TracingPostgresSocketFactory.class.getName();
+          String statusQuoUrl = base + "&socketFactory=" + StatusQuoSocketFactory.class.getName()
+              + "&socketFactoryArg=" + STATUS_QUO;
+          probes.put("vpce jdbc", () -> JdbcProbe.selectOne(vpceUrl));
+          probes.put("status quo jdbc", () -> JdbcProbe.selectOne(statusQuoUrl));
         }
         warmUp(probes);
         out.println("ready after " + human(elapsedMs(begun)) + "; " + explain(ttlSeconds));
         return drive(kit, privateLink, probes, events, trafficStart, zoneOf, begun);
       } finally {
         VpceJdbc.unregister(privateLink);
+        StatusQuoSocketFactory.unregister(STATUS_QUO);
       }
     }
   }
@@ -450,40 +448,6 @@ public final class Demo {
       return null;
     });
     return ((InetSocketAddress) context.getEndpointDetails().getRemoteAddress()).getAddress();
-  }
-
-  private static InetAddress jdbc(String url, Map<InetAddress, String> zoneOf) throws Exception {
-    LastSocket.forget();
-    try (Connection c = DriverManager.getConnection(url);
-        Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("SELECT 1")) {
-      r.next();
-      return LastSocket.remoteAddress();
-    } finally {
-      LastSocket.forget();
-    }
-  }
-
-  private static CloseableHttpClient statusQuoHttp(StatusQuoResolver resolver, SSLContext tls) {
-    DnsResolver dns = new DnsResolver() {
-      @Override
-      public InetAddress[] resolve(String host) throws UnknownHostException {
-        return resolver.resolve(host).toArray(new InetAddress[0]);
-      }
-
-      @Override
-      public String resolveCanonicalHostname(String host) {
-        return host;
-      }
-    };
-    return HttpClients.custom()
-        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-            .setDnsResolver(dns)
-            .setTlsSocketStrategy(new DefaultClientTlsStrategy(tls))
-            .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(1)).build())
-            .build())
-        .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(5)).build())
-        .build();
   }
 
   private static String at(long start) {

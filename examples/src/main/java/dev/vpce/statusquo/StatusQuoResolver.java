@@ -1,4 +1,4 @@
-package dev.vpce.benchmarks;
+package dev.vpce.statusquo;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -24,16 +24,16 @@ import org.xbill.DNS.Type;
 /**
  * How a JVM resolves an endpoint's DNS name today, without vpce, against the kit's DNS server: the answer comes
  * back in random order (as Route 53 returns it) and is cached for its TTL ({@code networkaddress.cache.ttl} set
- * to the record's TTL, as AWS advises), a failed lookup is cached for 10 s (the JVM's default
+ * to the record's TTL, as AWS advises), a failed lookup is cached for 10 s from when it failed (the JVM's default
  * {@code networkaddress.cache.negative.ttl}) and a lookup the server does not answer fails after the lookup
  * timeout. Java 17 cannot point its own resolver at a DNS server on a loopback port, so this asks the kit's
- * server directly; nothing leaves loopback. Adapted from the demo's {@code dev.vpce.demo.StatusQuoResolver}
- * (which keeps no negative cache); {@code alias} stands for a CNAME in a private hosted zone (the logical
- * hostname pointing at the regional or one zonal name), so TLS stays verified on the logical hostname.
+ * server directly; nothing leaves loopback. An alias stands for a CNAME in a private hosted zone (the logical
+ * hostname pointing at the regional or one zonal name) that the kit's DNS does not serve, so TLS stays verified
+ * on the logical hostname. Safe for concurrent use.
  */
-final class StatusQuoResolver {
+public final class StatusQuoResolver {
   /** The JVM's default {@code networkaddress.cache.negative.ttl}. */
-  static final Duration NEGATIVE_TTL = Duration.ofSeconds(10);
+  public static final Duration NEGATIVE_TTL = Duration.ofSeconds(10);
 
   private record Answer(List<InetAddress> addresses, UnknownHostException failure, long expiresNanos) {}
 
@@ -42,14 +42,29 @@ final class StatusQuoResolver {
   private final Random order = new Random(42);
   private final Map<String, Answer> cache = new ConcurrentHashMap<>();
 
-  StatusQuoResolver(InetSocketAddress server, Duration timeout, Map<String, String> aliases) {
+  /**
+   * A resolver with an empty cache.
+   *
+   * @param server the DNS server to ask (the kit's, on loopback)
+   * @param timeout how long a lookup waits for an answer before it fails
+   * @param aliases logical hostname to the DNS name looked up in its place; empty where the DNS server serves the
+   *     logical hostnames itself
+   */
+  public StatusQuoResolver(InetSocketAddress server, Duration timeout, Map<String, String> aliases) {
     this.dns = new SimpleResolver(server);
     this.dns.setTimeout(timeout);
     this.aliases = Map.copyOf(aliases);
   }
 
-  /** Every address of {@code host} (or of the name it is an alias of), in the order the lookup or cache gives. */
-  List<InetAddress> resolve(String host) throws UnknownHostException {
+  /**
+   * Every address of a host, in the order the lookup or the cache gives them.
+   *
+   * @param host the hostname, or an alias given at construction
+   * @return the addresses, at least one
+   * @throws UnknownHostException if the lookup failed, got no answer in time or no address, now or, cached,
+   *     within {@link #NEGATIVE_TTL} before
+   */
+  public List<InetAddress> resolve(String host) throws UnknownHostException {
     String name = aliases.getOrDefault(host, host);
     Answer cached = cache.get(name);
     if (cached == null || System.nanoTime() - cached.expiresNanos() >= 0) {

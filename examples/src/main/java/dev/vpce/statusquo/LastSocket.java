@@ -1,11 +1,12 @@
-package dev.vpce.benchmarks;
+package dev.vpce.statusquo;
 
 import java.net.InetAddress;
 import java.net.Socket;
 
 /**
- * The socket the last JDBC connect on this thread made, so the matrix can tell which zone served it: pgJDBC
- * does not expose its socket, but makes it through the factory the URL names (as in the demo).
+ * The socket the last JDBC connect on this thread made, so the caller can tell which zone served it: pgJDBC
+ * does not expose its socket, but it makes it through the factory the URL names ({@link StatusQuoSocketFactory},
+ * {@link TracingPostgresSocketFactory}); {@link JdbcProbe} reads it.
  */
 final class LastSocket {
   private static final ThreadLocal<Socket> LAST = new ThreadLocal<>();
