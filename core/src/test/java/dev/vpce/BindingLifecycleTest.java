@@ -322,6 +322,23 @@ class BindingLifecycleTest {
   }
 
   @Test
+  void aLinkageErrorInARoundIsRetriedNotTheEndOfDiscovery() throws Exception {
+    start();
+    privateLink.resolve(HOST);
+    ec2.error(new NoClassDefFoundError("org/reactivestreams/Publisher"));
+    int before = ec2.calls();
+    scheduler.advance(REFRESH.multipliedBy(2));
+    assertThat(ec2.calls()).as("the failed round ran").isGreaterThan(before);
+    assertThat(events).contains("refresh failed endpoint");
+    assertThat(privateLink.resolve(HOST)).as("the last good route stays").containsExactly(A, B, C);
+
+    ec2.clear();
+    int failedAt = ec2.calls();
+    scheduler.advance(REFRESH.multipliedBy(20));
+    assertThat(ec2.calls()).as("rounds go on after the error").isGreaterThan(failedAt);
+  }
+
+  @Test
   void aThrottledBindingCallsEc2NoMoreOftenThanAHealthyOne() throws Exception {
     start();
     privateLink.resolve(HOST);

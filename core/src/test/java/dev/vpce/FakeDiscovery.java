@@ -15,6 +15,7 @@ public final class FakeDiscovery implements EndpointDiscovery {
   private final Map<String, List<Endpoint>> endpoints = new ConcurrentHashMap<>();
   private final AtomicInteger calls = new AtomicInteger();
   private volatile Exception failure;
+  private volatile Error error;
   private volatile boolean emptyAnswer;
 
   public FakeDiscovery endpoint(Endpoint e) {
@@ -34,6 +35,12 @@ public final class FakeDiscovery implements EndpointDiscovery {
     return this;
   }
 
+  /** Every call throws this error (say, a class missing at run time) until cleared. */
+  public FakeDiscovery error(Error e) {
+    this.error = e;
+    return this;
+  }
+
   /** Every answer lists no endpoint until cleared. */
   public FakeDiscovery emptyAnswers(boolean empty) {
     this.emptyAnswer = empty;
@@ -42,6 +49,7 @@ public final class FakeDiscovery implements EndpointDiscovery {
 
   public FakeDiscovery clear() {
     failure = null;
+    error = null;
     emptyAnswer = false;
     return this;
   }
@@ -58,6 +66,10 @@ public final class FakeDiscovery implements EndpointDiscovery {
   @Override
   public Map<String, List<Endpoint>> describe(Set<String> serviceNames, String vpcId) throws DiscoveryException {
     calls.incrementAndGet();
+    Error err = error;
+    if (err != null) {
+      throw err;
+    }
     Exception f = failure;
     if (f instanceof DiscoveryException d) {
       throw d;

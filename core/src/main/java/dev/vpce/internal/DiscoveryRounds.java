@@ -124,6 +124,10 @@ final class DiscoveryRounds {
       succeeded = true;
     } catch (DiscoveryException | EndpointUnavailableException | RuntimeException e) {
       failed(e, vpc);
+    } catch (LinkageError e) {
+      // a class missing or broken at run time (a dependency left out of a shaded jar, say): without this the
+      // round would end without scheduling the next one and discovery would stop for good, silently
+      failed(new IllegalStateException("endpoint discovery cannot run: " + e, e), vpc);
     }
   }
 
