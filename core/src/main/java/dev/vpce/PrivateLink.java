@@ -507,12 +507,14 @@ public final class PrivateLink implements AutoCloseable {
     }
 
     /**
-     * A caller-owned executor to run this instance's background work (placement, endpoint refreshes, DNS
-     * refreshes) instead of the two daemon threads each instance starts by default, so that many
-     * {@code PrivateLink}s share one pool; the default discovery's EC2 client uses it for its call timeouts
-     * too, instead of a pool of its own. {@link PrivateLink#close()} cancels the tasks this instance
-     * scheduled and never shuts the executor down: keep it running until every instance on it is closed.
-     * The tasks block on the network (EC2, DNS), so give it threads enough for that.
+     * A caller-owned executor to run this instance's scheduled background work (placement retries, endpoint
+     * refreshes, DNS refreshes) instead of the two daemon threads each instance starts by default, so that
+     * many {@code PrivateLink}s share one pool; the default discovery's EC2 client uses it for its call
+     * timeouts too, instead of a pool of its own. (The placement chain's own lookups at start-up still run
+     * on a small pool of their own.) {@link PrivateLink#close()} cancels the tasks this instance scheduled
+     * and never shuts the executor down: keep it running until every instance on it is closed. The tasks
+     * block on the network (EC2, DNS) and the EC2 client's call timeouts fire on the same executor, so give
+     * it at least two threads, and never call {@code resolve} from a task running on it.
      *
      * @param executor the executor; the caller keeps owning and shutting it down
      * @return this builder

@@ -166,8 +166,10 @@ public final class Ec2EndpointDiscovery implements EndpointDiscovery {
         // the endpoints are known; failing the round for the interfaces would waste the call that found them,
         // and a fleet starting together (one account's request budget) would keep its starting instances
         // without a route. Zones come from the zonal names until a later refresh describes the interfaces.
-        LOG.info("vpce: EC2 throttled DescribeNetworkInterfaces; zones are matched by the AZ names in the zonal "
-            + "DNS names until a later refresh describes {} interface(s)", unknown.size());
+        LOG.info("vpce: EC2 throttled DescribeNetworkInterfaces; {} interface(s) stay undescribed until a later "
+            + "refresh: meanwhile an endpoint with no described interface is matched to zones by the AZ names in its "
+            + "zonal DNS names (right unless the endpoint belongs to another account, as in a shared VPC)",
+            unknown.size());
         return out;
       }
       if (d.reason() != DiscoveryException.Reason.ACCESS_DENIED) {

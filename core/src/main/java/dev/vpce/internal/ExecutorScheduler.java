@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,5 +86,10 @@ public final class ExecutorScheduler implements Scheduler {
       f.cancel(false);
     }
     pending.clear();
+    if (executor instanceof ThreadPoolExecutor pool) {
+      // a ScheduledThreadPoolExecutor keeps cancelled tasks queued until their delay ends (up to 8 refresh
+      // intervals after failures) unless its owner set removeOnCancelPolicy; each holds this closed instance
+      pool.purge();
+    }
   }
 }
