@@ -6,18 +6,13 @@ import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -29,18 +24,6 @@ import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * An HTTPS server on 127.0.0.1 for one logical hostname, with a certificate from a test CA made at run time
@@ -112,26 +95,10 @@ public final class TlsServer implements AutoCloseable {
    *     unchecked exceptions instead
    */
   public TlsServer(String hostname) throws Exception {
-    KeyPairGenerator kpg = KeyPairGenerator.getInstance("EC");
-    kpg.initialize(256);
-    KeyPair caKeys = kpg.generateKeyPair();
-    KeyPair serverKeys = kpg.generateKeyPair();
-    Date from = Date.from(Instant.now().minus(1, ChronoUnit.DAYS));
-    Date to = Date.from(Instant.now().plus(1, ChronoUnit.DAYS));
-    X500Name caName = new X500Name("CN=vpce test CA");
-    X509v3CertificateBuilder ca = new JcaX509v3CertificateBuilder(caName, BigInteger.ONE, from, to, caName,
-        caKeys.getPublic());
-    ca.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-    ca.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-    X509Certificate caCert = new JcaX509CertificateConverter().getCertificate(
-        ca.build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKeys.getPrivate())));
-    X509v3CertificateBuilder leaf = new JcaX509v3CertificateBuilder(caName, BigInteger.TWO, from, to,
-        new X500Name("CN=" + hostname), serverKeys.getPublic());
-    leaf.addExtension(Extension.subjectAlternativeName, false,
-        new GeneralNames(new GeneralName(GeneralName.dNSName, hostname)));
-    leaf.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-    X509Certificate leafCert = new JcaX509CertificateConverter().getCertificate(
-        leaf.build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKeys.getPrivate())));
+    TestCertificate certificate = TestCertificate.issue("vpce test CA", hostname);
+    X509Certificate caCert = certificate.ca();
+    KeyPair serverKeys = certificate.serverKeys();
+    X509Certificate leafCert = certificate.server();
 
     KeyStore keys = KeyStore.getInstance("PKCS12");
     keys.load(null, null);
