@@ -29,7 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("vpce")
 public record VpceProperties(
-    @DefaultValue("true") boolean enabled,
+    Boolean enabled,
     Map<String, BindingProperties> bindings,
     @DefaultValue PlacementProperties placement,
     String vpcId,
@@ -55,6 +55,7 @@ public record VpceProperties(
    * @param http      the HTTP client integrations ({@code vpce.http.*})
    */
   public VpceProperties {
+    enabled = enabled == null || enabled;
     bindings = bindings == null ? Map.of() : bindings;
   }
 
@@ -72,7 +73,7 @@ public record VpceProperties(
    * @param bindPrivateDnsName    whether the discovered endpoint's private DNS name is bound as well
    */
   public record BindingProperties(String host, String serviceName, String regionalDnsName,
-      Map<String, String> zonalDnsNames, @DefaultValue("true") boolean bindPrivateDnsName) {
+      Map<String, String> zonalDnsNames, Boolean bindPrivateDnsName) {
     /**
      * Makes missing {@code zonal-dns-names} an empty map (the local zone's name is then derived).
      *
@@ -84,6 +85,7 @@ public record VpceProperties(
      */
     public BindingProperties {
       zonalDnsNames = zonalDnsNames == null ? Map.of() : zonalDnsNames;
+      bindPrivateDnsName = bindPrivateDnsName == null || bindPrivateDnsName;
     }
   }
 
@@ -94,7 +96,11 @@ public record VpceProperties(
    * @param zoneId   the AZ ID, for example use1-az6; the right choice in a shared VPC
    * @param budget   the time the whole placement chain (environment, ECS task metadata, IMDSv2) may take
    */
-  public record PlacementProperties(String zoneName, String zoneId, @DefaultValue("1s") Duration budget) {}
+  public record PlacementProperties(String zoneName, String zoneId, Duration budget) {
+    public PlacementProperties {
+      budget = budget == null ? Duration.ofSeconds(1) : budget;
+    }
+  }
 
   /**
    * The EC2 API that discovers endpoints for {@code service-name} bindings (not used by static bindings).
@@ -115,8 +121,7 @@ public record VpceProperties(
    * @param timeout          the timeout for each server when servers are set
    * @param staleAnswerLimit how long past its TTL an answer is served while refreshes fail
    */
-  public record DnsProperties(List<String> servers, @DefaultValue("2s") Duration timeout,
-      @DefaultValue("5m") Duration staleAnswerLimit) {
+  public record DnsProperties(List<String> servers, Duration timeout, Duration staleAnswerLimit) {
     /**
      * Makes missing {@code servers} an empty list (the system's name servers are then asked).
      *
@@ -126,6 +131,8 @@ public record VpceProperties(
      */
     public DnsProperties {
       servers = servers == null ? List.of() : servers;
+      timeout = timeout == null ? Duration.ofSeconds(2) : timeout;
+      staleAnswerLimit = staleAnswerLimit == null ? Duration.ofMinutes(5) : staleAnswerLimit;
     }
   }
 
@@ -137,15 +144,26 @@ public record VpceProperties(
    * @param maxOpenWait      the cap on an open breaker's wait
    * @param trialTimeout     how long a trial connection may go unreported before another is allowed
    */
-  public record BreakerProperties(@DefaultValue("3") int failureThreshold, @DefaultValue("5s") Duration openWait,
-      @DefaultValue("1m") Duration maxOpenWait, @DefaultValue("10s") Duration trialTimeout) {}
+  public record BreakerProperties(Integer failureThreshold, Duration openWait, Duration maxOpenWait,
+      Duration trialTimeout) {
+    public BreakerProperties {
+      failureThreshold = failureThreshold == null ? 3 : failureThreshold;
+      openWait = openWait == null ? Duration.ofSeconds(5) : openWait;
+      maxOpenWait = maxOpenWait == null ? Duration.ofMinutes(1) : maxOpenWait;
+      trialTimeout = trialTimeout == null ? Duration.ofSeconds(10) : trialTimeout;
+    }
+  }
 
   /**
    * Background refresh.
    *
    * @param interval how often endpoint metadata is refreshed (jittered by 10 percent either way)
    */
-  public record RefreshProperties(@DefaultValue("5m") Duration interval) {}
+  public record RefreshProperties(Duration interval) {
+    public RefreshProperties {
+      interval = interval == null ? Duration.ofMinutes(5) : interval;
+    }
+  }
 
   /**
    * Start-up.
@@ -155,8 +173,12 @@ public record VpceProperties(
    *                         with the endpoint state's message, when one has none; by default start-up does not
    *                         wait and an endpoint that is not available fails only the requests to it
    */
-  public record StartupProperties(@DefaultValue("10s") Duration timeout,
-      @DefaultValue("false") boolean waitForBindings) {}
+  public record StartupProperties(Duration timeout, Boolean waitForBindings) {
+    public StartupProperties {
+      timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+      waitForBindings = waitForBindings != null && waitForBindings;
+    }
+  }
 
   /**
    * HTTP client integrations.
@@ -166,6 +188,10 @@ public record VpceProperties(
    * @param proxyPorts     the ports of bound hosts the JDK HttpClient's CONNECT proxy tunnels to; any other
    *                       port is refused with 403
    */
-  public record HttpProperties(@DefaultValue("2s") Duration connectTimeout,
-      @DefaultValue("443") List<Integer> proxyPorts) {}
+  public record HttpProperties(Duration connectTimeout, List<Integer> proxyPorts) {
+    public HttpProperties {
+      connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
+      proxyPorts = proxyPorts == null ? List.of(443) : proxyPorts;
+    }
+  }
 }
