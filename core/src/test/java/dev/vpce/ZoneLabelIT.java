@@ -10,10 +10,14 @@ import dev.vpce.testkit.EmulatedEndpoint;
 import dev.vpce.testkit.LocalPrivateLink;
 import dev.vpce.testkit.LocalPrivateLinkExtension;
 import dev.vpce.testkit.Zone;
+import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -24,7 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The route's tier names where its first address sits, whatever told vpce the zones: the local zone's zonal DNS
  * name, or only the endpoint's network interfaces (EC2 {@code DescribeNetworkInterfaces}, AZ name and AZ ID) when
  * that name does not resolve; and with the placement known by AZ ID, by AZ name, or both. Real EC2 emulator, real
- * DNS server; the local zonal name answers NXDOMAIN or nothing at all while EC2 still lists the interfaces.
+ * DNS server; the local zonal name answers NXDOMAIN or nothing at all while EC2 still lists the interfaces. And a
+ * breaker's zone in the status is the AZ ID whenever vpce knows it, as {@link TargetStatus} says.
  */
 class ZoneLabelIT {
   static final String HOST = "orders.internal.example.com";
@@ -47,7 +52,7 @@ class ZoneLabelIT {
   }
 
   static List<Arguments> placementsAndFaults() {
-    List<Arguments> out = new java.util.ArrayList<>();
+    List<Arguments> out = new ArrayList<>();
     for (Known k : Known.values()) {
       for (DnsFault f : List.of(DnsFault.NXDOMAIN, DnsFault.TIMEOUT)) {
         out.add(Arguments.of(k, f));
@@ -107,6 +112,22 @@ class ZoneLabelIT {
         assertThat(handedOut.subList(1, 3)).containsExactlyInAnyOrder(a, c);
       }
       assertThat(pl.route(HOST).tier()).isEqualTo(RouteTier.LOCAL_ZONE);
+    }
+  }
+
+  @Test
+  void aBreakersZoneIsTheAzIdWhenThePlacementGivesItEvenForAStaticBinding(LocalPrivateLink kit) throws Exception {
+    EmulatedEndpoint ep = kit.endpoint();
+    InetAddress local = ep.address("us-east-1a");
+    try (PrivateLink pl = LocalPrivateLinks.builder(kit) // placement us-east-1a (use1-az6); no EC2 call
+        .bind(Binding.builder(HOST).regionalDnsName(ep.regionalDnsName()).build())
+        .build()) {
+      assertThat(pl.route(HOST).addresses()).first().isEqualTo(local);
+      pl.connectFailed(new InetSocketAddress(local, ep.port()), new ConnectException("refused"));
+      BindingStatus status = pl.status().binding(HOST);
+      assertThat(status.targets()).singleElement().satisfies(t -> assertThat(t.zone()).isEqualTo("use1-az6"));
+      assertThat(status.dnsNames().get(0).zone()).as("the zonal name as the binding keys it").isEqualTo("us-east-1a");
+      assertThat(status.route().localZone()).isEqualTo("us-east-1a");
     }
   }
 
