@@ -288,6 +288,9 @@ class BindingLifecycleTest {
 
   @Test
   void aLocalZonalNameThatFailedToResolveIsRetriedAndTheRouteTurnsZonal() throws Exception {
+    // no interface described (DescribeNetworkInterfaces denied or throttled): only the zonal name places A
+    ec2.replace(new Endpoint(ID, SERVICE, VPC, "available", "111122223333", REGIONAL,
+        Map.of("us-east-1a", ZONAL_A, "us-east-1b", ZONAL_B), null, List.of()));
     dns.fail(ZONAL_A, new IOException("SERVFAIL"));
     start();
     assertThat(privateLink.route(HOST).tier()).isNotEqualTo(RouteTier.LOCAL_ZONE);
@@ -295,6 +298,53 @@ class BindingLifecycleTest {
     scheduler.advance(Duration.ofMinutes(1));
     assertThat(privateLink.route(HOST).tier()).isEqualTo(RouteTier.LOCAL_ZONE);
     assertThat(privateLink.resolve(HOST)).containsExactly(A, B, C);
+  }
+
+  @Test
+  void whileTheLocalZonalNameFailsTheInterfacesKeepTheLocalZonesAddressFirst() throws Exception {
+    dns.fail(ZONAL_A, new IOException("SERVFAIL"));
+    start();
+    assertThat(privateLink.resolve(HOST)).as("EC2 places A in us-east-1a: first, out of the regional answer B, A, C")
+        .containsExactly(A, B, C);
+    assertThat(privateLink.route(HOST).tier()).isEqualTo(RouteTier.LOCAL_ZONE);
+    assertThat(privateLink.route(HOST).localZone()).isEqualTo("us-east-1a");
+
+    dns.answer(ZONAL_A, Duration.ofSeconds(60), "127.0.1.4"); // retried: its answer goes first again
+    scheduler.advance(Duration.ofMinutes(1));
+    assertThat(privateLink.resolve(HOST)).containsExactly(RoutingTest.D, A, B, C);
+    assertThat(privateLink.route(HOST).tier()).isEqualTo(RouteTier.LOCAL_ZONE);
+  }
+
+  @Test
+  void aPlacementByAzIdFindsTheZonalNameThroughTheInterfacesAzNamesWhileItFails() throws Exception {
+    dns.fail(ZONAL_B, new IOException("SERVFAIL"));
+    start(builder().bind(HOST, SERVICE).placement(Placement.ofZoneId("use1-az1")));
+    assertThat(privateLink.resolve(HOST)).containsExactly(B, A, C);
+    Route route = privateLink.route(HOST);
+    assertThat(route.tier()).isEqualTo(RouteTier.LOCAL_ZONE);
+    assertThat(route.localZone()).isEqualTo("us-east-1b");
+    assertThat(privateLink.status().binding(HOST).dnsNames()).as("kept and retried").extracting(DnsNameStatus::name)
+        .containsExactly(ZONAL_B, REGIONAL);
+  }
+
+  @Test
+  void aZonalNameThatAnswersWithAnotherZonesInterfaceIsNeverTakenForTheLocalOne() throws Exception {
+    // the zonal names carry the owner's AZ names; the interfaces, described by this account, its own names: the
+    // owner's us-east-1a (use1-az6) is this account's us-east-1b, and this account's us-east-1a is use1-az1
+    ec2.replace(new Endpoint(ID, SERVICE, VPC, "available", "444455556666", REGIONAL,
+        Map.of("us-east-1a", ZONAL_A, "us-east-1b", ZONAL_B), null,
+        List.of(new Endpoint.Eni("eni-0a", "127.0.1.1", "us-east-1b", "use1-az6"),
+            new Endpoint.Eni("eni-0b", "127.0.1.2", "us-east-1a", "use1-az1"),
+            new Endpoint.Eni("eni-0c", "127.0.1.3", "us-east-1c", "use1-az2"))));
+    dns.fail(ZONAL_B, new IOException("SERVFAIL")); // the owner's us-east-1b, the name of this process's zone
+    start(builder().bind(HOST, SERVICE).placement(Placement.ofZoneId("use1-az1")));
+    assertThat(privateLink.resolve(HOST)).as("not ZONAL_A's 127.0.1.1, which EC2 places in use1-az6")
+        .containsExactly(B, A, C);
+    Route route = privateLink.route(HOST);
+    assertThat(route.tier()).isEqualTo(RouteTier.LOCAL_ZONE);
+    assertThat(route.localZone()).isEqualTo("use1-az1");
+    assertThat(privateLink.status().binding(HOST).dnsNames()).extracting(DnsNameStatus::name)
+        .containsExactly(REGIONAL);
   }
 
   @Test

@@ -130,7 +130,8 @@ final class BindingLifecycle {
       LOG.info("vpce [{}] {} {}{}, local zone {}", host,
           before == BindingState.STARTING ? "bound to" : "routing again to",
           ep.id() != null ? ep.id() : ep.regionalDnsName(), ep.serviceName() != null ? " (" + ep.serviceName() + ")"
-              : "", b.localName() == null ? "none: routing regional" : b.localZone() + " via " + b.localName());
+              : "", b.localZone() == null ? "none: routing regional" : b.localZone() + " via " + (b.localName() != null
+                  ? b.localName() : "the regional name (its interfaces there)"));
     }
   }
 

@@ -2,7 +2,6 @@ package dev.vpce.internal;
 
 import dev.vpce.Endpoint;
 import dev.vpce.Placement;
-import dev.vpce.dns.DnsAnswer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -13,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,32 +39,45 @@ final class LocalZoneFinder {
       LOG.warn("vpce [{}] the regional name {} does not resolve yet ({}); retrying", host, ep.regionalDnsName(),
           Failures.oneLine(e));
     }
+    ZoneKeys keys = ZoneKeys.of(ep, p);
+    String here = keys.key(p);
     Map<InetAddress, String> zoneOf = new HashMap<>();
+    Set<InetAddress> localEnis = new HashSet<>();
     for (Endpoint.Eni eni : ep.interfaces()) {
+      String zone = keys.key(eni);
       for (InetAddress a : addresses(host, eni)) {
-        zoneOf.put(a, eni.zoneId() != null ? eni.zoneId() : eni.zoneName());
+        if (zone != null) {
+          zoneOf.put(a, zone);
+        }
+        if (here != null && here.equals(zone)) {
+          localEnis.add(a);
+        }
       }
     }
     Map<String, List<InetAddress>> zonalAnswers = new LinkedHashMap<>();
     for (Map.Entry<String, String> z : ep.zonalDnsNames().entrySet()) {
       try {
-        DnsAnswer a = dns.lookupOnce(z.getValue(), ep.dnsRecordIpType());
-        zonalAnswers.put(z.getKey(), a.addresses());
-        for (InetAddress addr : a.addresses()) {
-          zoneOf.putIfAbsent(addr, z.getKey());
-        }
+        zonalAnswers.put(z.getKey(), dns.lookupOnce(z.getValue(), ep.dnsRecordIpType()).addresses());
       } catch (IOException e) {
         LOG.debug("vpce [{}] zonal name {} did not resolve: {}", host, z.getValue(), e.toString());
       }
     }
-    String localKey = localZoneKey(host, ep, p, zonalAnswers);
+    String localKey = localZonalKey(host, ep, p, keys, here, zoneOf, zonalAnswers);
+    for (Map.Entry<String, List<InetAddress>> a : zonalAnswers.entrySet()) {
+      // the local zone's name answers for this process's zone, whatever AZ name it carries
+      String zone = a.getKey().equals(localKey) ? here : keys.key(a.getKey());
+      for (InetAddress addr : a.getValue()) {
+        zoneOf.putIfAbsent(addr, zone);
+      }
+    }
     String localName = localKey == null ? null : ep.zonalDnsNames().get(localKey);
     if (localName != null) {
       try {
         names.track(localName, ep.dnsRecordIpType());
       } catch (IOException e) {
-        LOG.warn("vpce [{}] the local zone's name {} does not resolve ({}); routing regional until it does", host,
-            localName, Failures.oneLine(e));
+        LOG.warn("vpce [{}] the local zone's name {} does not resolve ({}); {} until it does", host,
+            localName, Failures.oneLine(e), localEnis.isEmpty() ? "routing regional"
+                : "the regional name's answers for this zone's interfaces go first");
       }
     }
     Set<String> tracked = new HashSet<>();
@@ -73,7 +86,9 @@ final class LocalZoneFinder {
       tracked.add(localName);
     }
     names.retain(host, tracked);
-    return new BoundEndpoint(ep, localName, localName == null ? null : localKey, Map.copyOf(zoneOf),
+    // the route prefers this zone when a zonal name serves it, or when EC2 says which addresses are in it
+    String localZone = localName != null ? localKey : localEnis.isEmpty() ? null : here;
+    return new BoundEndpoint(ep, localName, localZone, localZone == null ? null : here, Map.copyOf(zoneOf),
         Set.copyOf(tracked));
   }
 
@@ -93,38 +108,52 @@ final class LocalZoneFinder {
     return out;
   }
 
-  /** The key in {@code ep.zonalDnsNames()} of this process's zone, or null. */
-  private String localZoneKey(String host, Endpoint ep, Placement p, Map<String, List<InetAddress>> answers) {
-    if (p == null || !p.isKnown()) {
+  /**
+   * The key in {@code ep.zonalDnsNames()} of this process's zone ({@code here}, a {@link ZoneKeys} key), or null.
+   * {@code eniZones} holds the zone of each address of the endpoint's interfaces.
+   */
+  private String localZonalKey(String host, Endpoint ep, Placement p, ZoneKeys keys, String here,
+      Map<InetAddress, String> eniZones, Map<String, List<InetAddress>> answers) {
+    if (here == null) {
       return null;
     }
-    // 1. ENIs say which addresses are in our zone (by AZ ID when we know it): the shared-VPC-safe way
-    Set<InetAddress> local = new HashSet<>();
-    for (Endpoint.Eni eni : ep.interfaces()) {
-      boolean mine = p.zoneId() != null ? p.zoneId().equals(eni.zoneId()) : p.zoneName().equals(eni.zoneName());
-      if (mine) {
-        local.addAll(addresses(host, eni));
+    // 1. the zonal name that answers with an interface of our zone: right whatever AZ name it carries (shared VPC)
+    for (Map.Entry<String, List<InetAddress>> a : answers.entrySet()) {
+      if (a.getValue().stream().anyMatch(addr -> here.equals(eniZones.get(addr)))) {
+        return a.getKey();
       }
     }
-    if (!local.isEmpty()) {
-      for (Map.Entry<String, List<InetAddress>> a : answers.entrySet()) {
-        if (a.getValue().stream().anyMatch(local::contains)) {
-          return a.getKey();
-        }
-      }
-    }
-    if (!ep.interfaces().isEmpty() && local.isEmpty()) {
+    boolean localEnis = eniZones.containsValue(here);
+    if (!ep.interfaces().isEmpty() && !localEnis) {
       LOG.info("vpce [{}] the endpoint has no interface in zone {}; routing regional", host, p.describeZone());
       return null;
     }
-    // 2. names keyed by zone: an AZ ID matches across accounts; an AZ name only within one account
-    if (p.zoneId() != null && ep.zonalDnsNames().containsKey(p.zoneId())) {
-      return p.zoneId();
+    // 2. names keyed by zone: an AZ ID matches across accounts; an AZ name only within one account; an AZ ID finds
+    // the AZ name of its zone through the interfaces. Never a name that answers with another zone's interface
+    // (the AZ name in a zonal name is the endpoint owner's: in a shared VPC it may be another zone's name here)
+    List<String> candidates = new ArrayList<>();
+    if (p.zoneId() != null) {
+      candidates.add(p.zoneId());
     }
-    if (p.zoneName() != null && ep.zonalDnsNames().containsKey(p.zoneName())) {
-      return p.zoneName();
+    if (p.zoneName() != null) {
+      candidates.add(p.zoneName());
     }
-    if (p.zoneName() == null && !ep.zonalDnsNames().isEmpty()) {
+    for (String zone : new TreeSet<>(ep.zonalDnsNames().keySet())) {
+      if (here.equals(keys.key(zone))) {
+        candidates.add(zone);
+      }
+    }
+    for (String zone : candidates) {
+      List<InetAddress> answer = answers.getOrDefault(zone, List.of());
+      if (ep.zonalDnsNames().containsKey(zone)
+          && answer.stream().noneMatch(addr -> eniZones.containsKey(addr) && !here.equals(eniZones.get(addr)))) {
+        return zone;
+      }
+    }
+    if (localEnis) {
+      LOG.info("vpce [{}] the endpoint has no zonal name for zone {}; its interfaces there go first in the regional "
+          + "name's answers", host, p.describeZone());
+    } else if (p.zoneName() == null && !ep.zonalDnsNames().isEmpty()) {
       LOG.warn("vpce [{}] placement has only the AZ ID {}, and the zonal names carry AZ names; allow "
           + "ec2:DescribeNetworkInterfaces, set VPCE_AVAILABILITY_ZONE, or key static zonal names by AZ ID. "
           + "Routing regional", host, p.zoneId());

@@ -4,6 +4,7 @@ import dev.vpce.EndpointUnavailableException;
 import dev.vpce.Route;
 import dev.vpce.RouteTier;
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Computes a binding's route from its bound endpoint, the DNS cache and the breakers: the local zone's
- * addresses first, then the regional name's, addresses whose breaker is not closed last; every address
+ * addresses first (its zonal name's answer, and the regional name's answers known to sit in that zone, as
+ * the endpoint's interfaces say), then the regional name's, addresses whose breaker is not closed last; every address
  * when all are unhealthy (fail open). Logs and reports tier changes. Stateless; thread-safe.
  */
 final class RouteComputer {
@@ -34,10 +36,22 @@ final class RouteComputer {
   }
 
   RouteTable compute(String host, BoundEndpoint b, RouteTable previous) {
-    Set<InetAddress> ordered = new LinkedHashSet<>();
-    List<InetAddress> local = b.localName() == null ? List.of() : dns.addresses(b.localName());
-    ordered.addAll(local);
-    ordered.addAll(dns.addresses(b.endpoint().regionalDnsName()));
+    List<InetAddress> local = new ArrayList<>();
+    if (b.localName() != null) {
+      local.addAll(dns.addresses(b.localName()));
+    }
+    List<InetAddress> regional = dns.addresses(b.endpoint().regionalDnsName());
+    if (b.localKey() != null) {
+      // the regional name's answers known to sit in this zone (the endpoint's interfaces say so, or the local
+      // name answered with them) are the local zone's too, whether or not the local zone's own name answers now
+      for (InetAddress a : regional) {
+        if (b.localKey().equals(b.zoneOf().get(a)) && !local.contains(a)) {
+          local.add(a);
+        }
+      }
+    }
+    Set<InetAddress> ordered = new LinkedHashSet<>(local);
+    ordered.addAll(regional);
     if (ordered.isEmpty()) {
       // not an endpoint failure: the next DNS answer recomputes the route
       return RouteTable.failed(new EndpointUnavailableException(host, b.endpoint().serviceName(), "vpce ["
