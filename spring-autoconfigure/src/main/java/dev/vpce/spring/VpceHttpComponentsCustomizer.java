@@ -26,7 +26,6 @@ public class VpceHttpComponentsCustomizer
 
   @Override
   public HttpComponentsClientHttpRequestFactoryBuilder customize(HttpComponentsClientHttpRequestFactoryBuilder builder) {
-    VpceRouteDnsResolver resolver = new VpceRouteDnsResolver(privateLink);
-    return builder.withConnectionManagerCustomizer(cm -> cm.setDnsResolver(resolver));
+    return builder.withConnectionManagerCustomizer(cm -> cm.setDnsResolver(new VpceRouteDnsResolver(privateLink)));
   }
 }
