@@ -58,7 +58,7 @@ stress() { # section 3: the long stress run (its own mvn verify of core)
 
 spring() { # Spring Boot start-up with and without the starter (8 fresh JVMs each)
   java -cp "$(cat benchmarks/target/spring-startup.classpath):benchmarks/target/classes" \
-    dev.vpce.benchmarks.SpringStartup 8
+    dev.vpce.benchmarks.SpringStartup 20
 }
 
 catalogue() { # section 4: the catalogue's test, then its report (mvn -q prints nothing when it passes)

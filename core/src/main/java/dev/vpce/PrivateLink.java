@@ -383,7 +383,8 @@ public final class PrivateLink implements AutoCloseable {
     }
 
     /**
-     * How endpoint names are resolved; by default dnsjava against the system's name servers.
+     * How endpoint names are resolved; by default vpce's own stub resolver against the system's name servers
+     * ({@link NameResolver#system()}).
      *
      * @param resolver the resolver for endpoint DNS names, or null for the default
      * @return this builder

@@ -53,7 +53,7 @@ final class KitSupport {
   }
 
   static NameResolver dns(LocalPrivateLink kit) {
-    return NameResolver.dnsjava(List.of(kit.dns().address()), Duration.ofMillis(500));
+    return NameResolver.servers(List.of(kit.dns().address()), Duration.ofMillis(500));
   }
 
   /** Discovery, DNS and IMDS placement all from the kit, as the caller account sees them. */

@@ -62,7 +62,7 @@ class LifecycleIT {
     try (PrivateLink pl = PrivateLink.builder()
         .bind(Binding.builder(HOST).regionalDnsName(regionalName).build())
         .placement(Placement.ofZoneName("us-east-1a"))
-        .nameResolver(dev.vpce.dns.NameResolver.dnsjava(
+        .nameResolver(dev.vpce.dns.NameResolver.servers(
             List.of(new java.net.InetSocketAddress(dnsHost, dnsPort)), Duration.ofMillis(500)))
         .build()) {
       return pl.resolve(HOST).get(0).getHostAddress() + " " + pl.route(HOST).tier();

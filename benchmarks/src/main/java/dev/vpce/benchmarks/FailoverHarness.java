@@ -171,7 +171,7 @@ public final class FailoverHarness {
     return PrivateLink.builder()
         .bind(Binding.builder(HOST).regionalDnsName(kit.endpoint().regionalDnsName()).build())
         .placement(Placement.ofZoneName(LOCAL))
-        .nameResolver(NameResolver.dnsjava(List.of(kit.dns().address()), Duration.ofSeconds(1)))
+        .nameResolver(NameResolver.servers(List.of(kit.dns().address()), Duration.ofSeconds(1)))
         .breakerOpenWait(Duration.ofMinutes(1)) // no trial during a row
         .adaptiveConnectDeadline(adaptive)
         .listener(new PrivateLinkListener() {

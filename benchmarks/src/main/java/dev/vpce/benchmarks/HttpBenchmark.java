@@ -82,7 +82,7 @@ public class HttpBenchmark {
     privateLink = PrivateLink.builder()
         .bind(Binding.builder(HOST).regionalDnsName(kit.endpoint().regionalDnsName()).build())
         .placement(Placement.ofZoneName("us-east-1a"))
-        .nameResolver(NameResolver.dnsjava(List.of(kit.dns().address()), Duration.ofSeconds(1)))
+        .nameResolver(NameResolver.servers(List.of(kit.dns().address()), Duration.ofSeconds(1)))
         .build();
     privateLink.resolve(HOST);
     url = "https://" + HOST + ":" + kit.endpoint().port() + path;

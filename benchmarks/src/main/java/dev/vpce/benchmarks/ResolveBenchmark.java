@@ -54,13 +54,13 @@ public class ResolveBenchmark {
     privateLink = PrivateLink.builder()
         .bind(Binding.builder(HOST).regionalDnsName(kit.endpoint().regionalDnsName()).build())
         .placement(Placement.ofZoneName("us-east-1a"))
-        .nameResolver(NameResolver.dnsjava(List.of(kit.dns().address()), Duration.ofSeconds(1)))
+        .nameResolver(NameResolver.servers(List.of(kit.dns().address()), Duration.ofSeconds(1)))
         .build();
     privateLink.resolve(HOST);
     fallback = PrivateLink.builder()
         .bind(Binding.builder(HOST).regionalDnsName(kit.endpoint().regionalDnsName()).build())
         .placement(Placement.ofZoneName("us-east-1a"))
-        .nameResolver(NameResolver.dnsjava(List.of(kit.dns().address()), Duration.ofSeconds(1)))
+        .nameResolver(NameResolver.servers(List.of(kit.dns().address()), Duration.ofSeconds(1)))
         .breakerOpenWait(Duration.ofHours(1))
         .breakerMaxOpenWait(Duration.ofHours(1))
         .build();

@@ -24,24 +24,28 @@ import org.springframework.core.metrics.StartupStep;
 
 /**
  * Spring Boot context start-up time of one application with and without the vpce starter, in one run: each
- * sample is a fresh JVM (a cold start, as a user's application has), alternating with and without, so both
- * see the same machine load. The application has RestClient, WebClient (Reactor Netty), HttpClient 5 and the
- * Actuator's health on its classpath; "with" adds the starter's jar and one static binding whose DNS is the
- * kit's server on loopback; "without" is the same classpath minus the starter. Reports the median and the
- * minimum of each, the difference of the medians, and the same for the process's CPU time (a steadier figure
- * on a busy machine).
+ * sample is a pair of fresh JVMs (a cold start, as a user's application has), one with and one without, in
+ * alternating order, so both see the same machine load. The application has RestClient, WebClient (Reactor
+ * Netty), HttpClient 5 and the Actuator's health on its classpath, and the same configuration on both sides: one
+ * static binding whose DNS is the kit's server on loopback. "without" is the same classpath minus the starter, so
+ * nothing reads the {@code vpce.*} keys there.
+ *
+ * <p>Single start-ups on a small shared machine vary by a few hundred ms, more than the starter costs, so the
+ * figure is the median of the paired differences with a bootstrap 95% interval; the difference of the medians,
+ * the process CPU time and the classes loaded (within a few in every run: a measure of the work that no
+ * load changes) are printed beside it.
  *
  * <pre>
  * mvn -B -DskipTests package
  * java -cp "$(cat benchmarks/target/spring-startup.classpath):benchmarks/target/classes" \
- *     dev.vpce.benchmarks.SpringStartup [samples per side, default 10]
+ *     dev.vpce.benchmarks.SpringStartup [pairs, default 20]
  * </pre>
  */
 public final class SpringStartup {
   private SpringStartup() {}
 
   public static void main(String[] args) throws Exception {
-    int samples = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+    int samples = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     String classpath = System.getProperty("java.class.path");
     String withoutStarter = Arrays.stream(classpath.split(File.pathSeparator))
         .filter(e -> !e.contains("vpce-spring-boot-starter") && !e.contains("spring-autoconfigure" + File.separator))
@@ -50,40 +54,86 @@ public final class SpringStartup {
       throw new IllegalStateException("the starter is not on this classpath: " + classpath);
     }
     try (LocalPrivateLink kit = LocalPrivateLink.defaults().build()) {
+      // the same application: both sides get the same configuration; without the starter nothing reads vpce.*
       List<String> props = List.of(
           "--vpce.bindings.orders.host=orders.internal.example.com",
           "--vpce.bindings.orders.regional-dns-name=" + kit.endpoint().regionalDnsName(),
           "--vpce.placement.zone-name=us-east-1a",
           "--vpce.dns.servers=" + kit.dns().address().getAddress().getHostAddress() + ":" + kit.dns().address().getPort());
-      List<Long> with = new ArrayList<>();
-      List<Long> without = new ArrayList<>();
-      List<Long> withCpu = new ArrayList<>();
+      Arm with = new Arm();
+      Arm without = new Arm();
+      List<Long> paired = new ArrayList<>();
       List<Long> vpceBeans = new ArrayList<>();
-      List<Long> withoutCpu = new ArrayList<>();
       for (int i = 0; i <= samples; i++) { // pair 0 warms the page cache and is not counted
         boolean withFirst = i % 2 == 0;
+        long[] w = null;
+        long[] o = null;
         for (boolean starter : new boolean[] {withFirst, !withFirst}) {
-          long[] ms = child(starter ? classpath : withoutStarter, starter, props);
-          if (i > 0) {
-            (starter ? with : without).add(ms[0]);
-            (starter ? withCpu : withoutCpu).add(ms[1]);
-            if (starter) {
-              vpceBeans.add(ms[2]);
-            }
+          long[] r = child(starter ? classpath : withoutStarter, starter, props);
+          if (starter) {
+            w = r;
+          } else {
+            o = r;
           }
         }
+        if (i > 0) {
+          with.add(w);
+          without.add(o);
+          paired.add(w[0] - o[0]);
+          vpceBeans.add(w[2]);
+        }
       }
-      long mw = median(with);
-      long mo = median(without);
-      System.out.printf("context start-up, %d cold JVMs each: without the starter median %d ms (min %d), "
-              + "with the starter median %d ms (min %d): %+d ms%n", samples, mo, min(without), mw, min(with), mw - mo);
+      long[] ci = bootstrapMedianCi(paired, 10_000, 0.95);
+      System.out.printf("context start-up, %d pairs of cold JVMs (alternating order): without the starter median %d ms "
+              + "(min %d), with the starter median %d ms (min %d)%n", samples, median(without.ms), min(without.ms),
+          median(with.ms), min(with.ms));
+      System.out.printf("the starter's cost: median of the paired differences %+d ms (95%% bootstrap interval %+d to "
+          + "%+d ms); difference of the medians %+d ms%n", median(paired), ci[0], ci[1],
+          median(with.ms) - median(without.ms));
       System.out.printf("process CPU time until the context is up (all threads, JIT included): without median %d ms, "
-          + "with median %d ms: %+d ms%n", median(withoutCpu), median(withCpu), median(withCpu) - median(withoutCpu));
+          + "with median %d ms: %+d ms%n", median(without.cpu), median(with.cpu), median(with.cpu) - median(without.cpu));
+      System.out.printf("classes loaded until the context is up (within a few of each other in every run): without %d, with %d: %+d%n",
+          median(without.classes), median(with.classes), median(with.classes) - median(without.classes));
       System.out.printf("main-thread time creating the starter's beans (Spring start-up steps): median %d ms%n",
           median(vpceBeans));
-      System.out.println("without (ms): " + without);
-      System.out.println("with (ms):    " + with);
+      System.out.println("without (ms): " + without.ms);
+      System.out.println("with (ms):    " + with.ms);
+      System.out.println("paired (ms):  " + paired);
     }
+  }
+
+  /** One side's samples: start-up ms, process CPU ms, classes loaded. */
+  private static final class Arm {
+    final List<Long> ms = new ArrayList<>();
+    final List<Long> cpu = new ArrayList<>();
+    final List<Long> classes = new ArrayList<>();
+
+    void add(long[] r) {
+      ms.add(r[0]);
+      cpu.add(r[1]);
+      classes.add(r[3]);
+    }
+  }
+
+  /**
+   * A percentile bootstrap interval for the median of xs: on this machine single start-ups vary by a few hundred
+   * ms, so a figure without its interval says little. Fixed seed: the same samples give the same interval.
+   */
+  static long[] bootstrapMedianCi(List<Long> xs, int resamples, double level) {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+    long[] medians = new long[resamples];
+    List<Long> resample = new ArrayList<>(xs.size());
+    for (int r = 0; r < resamples; r++) {
+      resample.clear();
+      for (int i = 0; i < xs.size(); i++) {
+        resample.add(xs.get(random.nextInt(xs.size())));
+      }
+      medians[r] = median(resample);
+    }
+    Arrays.sort(medians);
+    int lo = (int) Math.floor((1 - level) / 2 * resamples);
+    int hi = (int) Math.ceil((1 + level) / 2 * resamples) - 1;
+    return new long[] {medians[lo], medians[Math.min(hi, resamples - 1)]};
   }
 
   private static long[] child(String classpath, boolean starter, List<String> props) throws IOException,
@@ -108,12 +158,15 @@ public final class SpringStartup {
       throw new IllegalStateException("the child failed:\n" + all);
     }
     String[] parts = result.trim().split(" ");
-    return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2])};
+    return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]),
+        Long.parseLong(parts[3])};
   }
 
-  private static long median(List<Long> xs) {
+  /** The median; for an even count the mean of the middle two, rounded down. */
+  static long median(List<Long> xs) {
     List<Long> s = xs.stream().sorted().toList();
-    return s.get(s.size() / 2);
+    int n = s.size();
+    return n % 2 == 1 ? s.get(n / 2) : Math.floorDiv(s.get(n / 2 - 1) + s.get(n / 2), 2);
   }
 
   private static long min(List<Long> xs) {
@@ -147,7 +200,7 @@ public final class SpringStartup {
   public static class App {
     public static void main(String[] args) {
       boolean starter = Boolean.parseBoolean(args[0]);
-      String[] props = Arrays.copyOfRange(args, 1, args.length);
+      String[] props = Arrays.copyOfRange(args, 1, args.length); // the same on both sides
       BufferingApplicationStartup steps = new BufferingApplicationStartup(20_000);
       long t0 = System.nanoTime();
       ConfigurableApplicationContext ctx = new SpringApplicationBuilder(App.class)
@@ -155,17 +208,18 @@ public final class SpringStartup {
           .web(WebApplicationType.NONE)
           .bannerMode(Banner.Mode.OFF)
           .logStartupInfo(false)
-          .run(starter ? props : new String[0]);
+          .run(props);
       long ms = (System.nanoTime() - t0) / 1_000_000;
       long cpuMs = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
           .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
+      long classes = java.lang.management.ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
       boolean hasVpce = ctx.containsBean("privateLink");
       ctx.close();
       if (hasVpce != starter) {
         throw new IllegalStateException("expected the starter " + (starter ? "on" : "off") + ", but privateLink bean "
             + (hasVpce ? "exists" : "is missing"));
       }
-      System.out.println("startup-ms=" + ms + " " + cpuMs + " " + vpceBeansMs(steps));
+      System.out.println("startup-ms=" + ms + " " + cpuMs + " " + vpceBeansMs(steps) + " " + classes);
       System.exit(0);
     }
   }

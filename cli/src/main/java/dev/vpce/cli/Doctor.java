@@ -50,7 +50,7 @@ final class Doctor {
     String noEc2 = EndpointCheck.skipped(o, creds);
     boolean canStart = o.isStatic() || noEc2 == null;
     NameResolver resolver = o.dnsServers().isEmpty() ? NameResolver.system()
-        : NameResolver.dnsjava(o.dnsServers(), o.dnsTimeout());
+        : NameResolver.servers(o.dnsServers(), o.dnsTimeout());
     RecordingDiscovery discovery = null;
     Ec2Client ec2 = null;
     if (!o.isStatic() && canStart) {

@@ -2,6 +2,7 @@ package dev.vpce.dns;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,5 +21,23 @@ public record DnsAnswer(List<InetAddress> addresses, Duration ttl) {
    */
   public DnsAnswer {
     addresses = List.copyOf(addresses);
+  }
+
+  /**
+   * The answer for a dual-stack name from its A and AAAA answers: IPv4 first, and the TTL of the family that has
+   * addresses, the smaller when both do. Either may be null when that family was not asked for.
+   */
+  static DnsAnswer ofFamilies(DnsAnswer v4, DnsAnswer v6) {
+    if (v4 == null) {
+      return v6;
+    }
+    if (v6 == null) {
+      return v4;
+    }
+    List<InetAddress> all = new ArrayList<>(v4.addresses());
+    all.addAll(v6.addresses());
+    Duration ttl = v4.addresses().isEmpty() ? v6.ttl()
+        : v6.addresses().isEmpty() || v4.ttl().compareTo(v6.ttl()) <= 0 ? v4.ttl() : v6.ttl();
+    return new DnsAnswer(all, ttl);
   }
 }

@@ -93,17 +93,7 @@ public final class DnsjavaNameResolver implements NameResolver {
     }
     DnsAnswer v4 = types.ipv4() ? lookup(name, absolute, Type.A) : null;
     DnsAnswer v6 = types.ipv6() ? lookup(name, absolute, Type.AAAA) : null;
-    if (v4 == null) {
-      return v6;
-    }
-    if (v6 == null) {
-      return v4;
-    }
-    List<InetAddress> all = new ArrayList<>(v4.addresses());
-    all.addAll(v6.addresses());
-    Duration ttl = v4.addresses().isEmpty() ? v6.ttl()
-        : v6.addresses().isEmpty() || v4.ttl().compareTo(v6.ttl()) <= 0 ? v4.ttl() : v6.ttl();
-    return new DnsAnswer(all, ttl);
+    return DnsAnswer.ofFamilies(v4, v6);
   }
 
   /** One record type, following CNAMEs in the answer and, when a chain leaves it, with a new query. */

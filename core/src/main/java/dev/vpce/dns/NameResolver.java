@@ -35,7 +35,7 @@ public interface NameResolver {
    *
    * <p>The default suits resolvers that know only A records: it asks {@link #resolve(String)} and keeps the
    * addresses of the families asked for, so an IPv6-only name gets an empty answer. Resolvers that can ask
-   * for AAAA records override it, as {@link DnsjavaNameResolver} does.
+   * for AAAA records override it, as vpce's own resolvers do.
    *
    * @param name the DNS name
    * @param types the record types to ask for
@@ -54,8 +54,7 @@ public interface NameResolver {
 
   /**
    * A resolver made on its first lookup by {@code factory}. Making vpce's default resolver reads the system's
-   * DNS set-up and initialises dnsjava (a few hundred classes); a {@code PrivateLink} makes its lookups on its
-   * own threads, so a lazy resolver keeps that work off the thread that builds it (an application's start-up
+   * DNS set-up; a {@code PrivateLink} makes its lookups on its own threads, so a lazy resolver keeps that work off the thread that builds it (an application's start-up
    * thread). A factory that throws fails that lookup with an {@link IOException} (retried like any failed
    * lookup) and is asked again on the next one; once it has made a resolver it is not asked again.
    *
@@ -70,16 +69,35 @@ public interface NameResolver {
   }
 
   /**
-   * dnsjava against the system's name servers ({@code /etc/resolv.conf} and the like), 2 s per server.
+   * vpce's own stub resolver against the system's name servers ({@code /etc/resolv.conf} and the like, read
+   * through dnsjava's {@code ResolverConfig}), 2 s per server. It asks for A and AAAA records over UDP, and over
+   * TCP when an answer is truncated, follows CNAMEs and keeps the smallest TTL; it loads a few classes where
+   * dnsjava's message layer loads a few hundred, so a {@code PrivateLink}'s first lookups compete less with the
+   * application's start-up.
    *
    * @return the system resolver; reads the name servers once, when called
    */
   static NameResolver system() {
-    return DnsjavaNameResolver.system(Duration.ofSeconds(2));
+    return StubResolver.create(org.xbill.DNS.ResolverConfig.getCurrentConfig().servers(), Duration.ofSeconds(2));
   }
 
   /**
-   * dnsjava against these name servers, tried in order, each with this timeout.
+   * vpce's own stub resolver (as {@link #system()}) against these name servers, asked in order, each with this
+   * timeout; a server that times out or fails (SERVFAIL, REFUSED) passes the question to the next, and NXDOMAIN
+   * from any server is the answer.
+   *
+   * @param servers the name servers as IP addresses and ports, at least one
+   * @param timeout the time each server gets per query; must be positive
+   * @return the resolver
+   * @throws IllegalArgumentException when servers is empty, holds null or a hostname, or timeout is not positive
+   */
+  static NameResolver servers(List<InetSocketAddress> servers, Duration timeout) {
+    return StubResolver.create(servers, timeout);
+  }
+
+  /**
+   * dnsjava against these name servers, tried in order, each with this timeout. vpce uses its own resolver
+   * ({@link #servers}) by default; this one is for applications that want dnsjava's.
    *
    * @param servers the name servers, at least one
    * @param timeout the time each server gets per query; must be positive

@@ -216,7 +216,7 @@ record UrlConfig(String host, String serviceName, String regionalDnsName, Map<St
       pl.placement(EngineShim.explicitPlacement(zone, zoneId));
     }
     if (!dnsServers.isEmpty()) {
-      pl.nameResolver(NameResolver.dnsjava(dnsServers, Duration.ofSeconds(2)));
+      pl.nameResolver(NameResolver.servers(dnsServers, Duration.ofSeconds(2)));
     }
     if (startupTimeout != null) {
       pl.startupTimeout(startupTimeout);

@@ -90,7 +90,7 @@ public final class LocalPrivateLinks {
         .ec2Endpoint(kit.ec2().endpoint())
         .ec2Credentials(StaticCredentialsProvider.create(
             AwsBasicCredentials.create(account.accessKeyId(), account.secretAccessKey())))
-        .nameResolver(NameResolver.dnsjava(List.of(kit.dns().address()), DNS_TIMEOUT))
+        .nameResolver(NameResolver.servers(List.of(kit.dns().address()), DNS_TIMEOUT))
         .placement(placement(kit, account))
         .startupTimeout(STARTUP_TIMEOUT);
   }

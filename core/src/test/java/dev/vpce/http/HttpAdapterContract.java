@@ -53,7 +53,7 @@ abstract class HttpAdapterContract {
   static PrivateLink.Builder boundTo(LocalPrivateLink kit, String... hosts) {
     PrivateLink.Builder b = PrivateLink.builder()
         .placement(Placement.ofZoneName("us-east-1a"))
-        .nameResolver(NameResolver.dnsjava(List.of(kit.dns().address()), Duration.ofMillis(500)));
+        .nameResolver(NameResolver.servers(List.of(kit.dns().address()), Duration.ofMillis(500)));
     for (String host : hosts) {
       b.bind(Binding.builder(host).regionalDnsName(kit.endpoint().regionalDnsName()).build());
     }

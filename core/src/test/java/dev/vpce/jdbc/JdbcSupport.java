@@ -24,7 +24,7 @@ final class JdbcSupport {
   static PrivateLink.Builder boundTo(LocalPrivateLink kit, String... hosts) {
     PrivateLink.Builder b = PrivateLink.builder()
         .placement(Placement.ofZoneName("us-east-1a"))
-        .nameResolver(NameResolver.dnsjava(List.of(kit.dns().address()), Duration.ofMillis(500)))
+        .nameResolver(NameResolver.servers(List.of(kit.dns().address()), Duration.ofMillis(500)))
         .listener(VpceJdbc.listener());
     for (String host : hosts) {
       b.bind(Binding.builder(host).regionalDnsName(kit.endpoint().regionalDnsName()).build());

@@ -37,7 +37,7 @@ public final class SharedVpcExample {
   public static void main(String[] args) throws Exception {
     try (LocalPrivateLink kit = sharedVpc();
         PrivateLink privateLink = participant(PrivateLink.builder()
-                .nameResolver(NameResolver.dnsjava(List.of(kit.dns().address()), Duration.ofSeconds(1))),
+                .nameResolver(NameResolver.servers(List.of(kit.dns().address()), Duration.ofSeconds(1))),
             "use1-az6", Playground.HOST, kit.endpoint().regionalDnsName(),
             Map.of("use1-az6", kit.endpoint().zonalDnsName("use1-az6"),
                 "use1-az1", kit.endpoint().zonalDnsName("use1-az1"))).build()) {

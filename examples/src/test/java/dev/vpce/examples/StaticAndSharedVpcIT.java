@@ -53,7 +53,7 @@ class StaticAndSharedVpcIT {
   void sharedVpcParticipantMatchesZonesByAzId() throws Exception {
     try (LocalPrivateLink kit = SharedVpcExample.sharedVpc();
         PrivateLink privateLink = SharedVpcExample.participant(PrivateLink.builder()
-                .nameResolver(NameResolver.dnsjava(List.of(kit.dns().address()), Duration.ofSeconds(1))),
+                .nameResolver(NameResolver.servers(List.of(kit.dns().address()), Duration.ofSeconds(1))),
             "use1-az6", HOST, kit.endpoint().regionalDnsName(),
             Map.of("use1-az6", kit.endpoint().zonalDnsName("use1-az6"),
                 "use1-az1", kit.endpoint().zonalDnsName("use1-az1"))).build()) {

@@ -35,7 +35,7 @@ public class VpceAutoConfiguration {
    * {@code vpce.dns.servers} entry stops start-up here, naming the entry.
    *
    * @param properties the bound {@code vpce.*} properties
-   * @return dnsjava against {@code vpce.dns.servers} (each with {@code vpce.dns.timeout}, 2 s by default), or
+   * @return vpce's own stub resolver against {@code vpce.dns.servers} (each with {@code vpce.dns.timeout}, 2 s by default), or
    *         against the system's name servers when none are set
    */
   @Bean
@@ -43,7 +43,7 @@ public class VpceAutoConfiguration {
   @Conditional(OnVpceBindingsCondition.class)
   public NameResolver vpceNameResolver(VpceProperties properties) {
     VpcePropertiesValidator.dnsServers(properties.dns().servers()); // names the bad entry, now
-    // built on the first lookup, which the PrivateLink makes on its own thread: dnsjava's initialisation
+    // built on the first lookup, which the PrivateLink makes on its own thread: reading the system's DNS set-up
     // stays off the start-up thread
     return NameResolver.lazy("vpce DNS resolver", () -> VpcePrivateLinkFactory.nameResolver(properties));
   }

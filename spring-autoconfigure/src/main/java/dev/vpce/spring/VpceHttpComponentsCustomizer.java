@@ -17,15 +17,15 @@ import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFacto
  */
 public class VpceHttpComponentsCustomizer
     implements ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> {
-  private final VpceRouteDnsResolver resolver;
+  private final PrivateLink privateLink;
 
   /** @param privateLink the {@code PrivateLink} whose routes the client's resolver returns */
   public VpceHttpComponentsCustomizer(PrivateLink privateLink) {
-    this.resolver = new VpceRouteDnsResolver(privateLink);
+    this.privateLink = privateLink; // HttpClient's classes load when a client is built, not with this bean
   }
 
   @Override
   public HttpComponentsClientHttpRequestFactoryBuilder customize(HttpComponentsClientHttpRequestFactoryBuilder builder) {
-    return builder.withConnectionManagerCustomizer(cm -> cm.setDnsResolver(resolver));
+    return builder.withConnectionManagerCustomizer(cm -> cm.setDnsResolver(new VpceRouteDnsResolver(privateLink)));
   }
 }

@@ -24,7 +24,7 @@ final class VpcePrivateLinkFactory {
   static NameResolver nameResolver(VpceProperties p) {
     VpceProperties.DnsProperties dns = p.dns();
     return dns.servers().isEmpty() ? NameResolver.system()
-        : NameResolver.dnsjava(VpcePropertiesValidator.dnsServers(dns.servers()), dns.timeout());
+        : NameResolver.servers(VpcePropertiesValidator.dnsServers(dns.servers()), dns.timeout());
   }
 
   /** The context's one {@link AwsCredentialsProvider} bean, or null (then the SDK's default chain). */

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The {@code vpce.*} properties: everything the core {@code PrivateLink.Builder} offers, bound once at
@@ -29,19 +28,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("vpce")
 public record VpceProperties(
-    @DefaultValue("true") boolean enabled,
+    Boolean enabled,
     Map<String, BindingProperties> bindings,
-    @DefaultValue PlacementProperties placement,
+    PlacementProperties placement,
     String vpcId,
-    @DefaultValue Ec2Properties ec2,
-    @DefaultValue DnsProperties dns,
-    @DefaultValue BreakerProperties breaker,
-    @DefaultValue RefreshProperties refresh,
-    @DefaultValue StartupProperties startup,
-    @DefaultValue HttpProperties http) {
+    Ec2Properties ec2,
+    DnsProperties dns,
+    BreakerProperties breaker,
+    RefreshProperties refresh,
+    StartupProperties startup,
+    HttpProperties http) {
 
   /**
-   * Makes missing {@code bindings} an empty map (then no vpce bean is created).
+   * Fills in what the environment does not set: missing {@code bindings} become an empty map (then no vpce bean
+   * is created), and a group with no key set gets its defaults. Defaults are applied here, in plain code, rather
+   * than through {@code @DefaultValue} strings: Boot would otherwise convert every one of them, and bind every
+   * key of every group, at each start-up.
    *
    * @param enabled   whether vpce is configured at all ({@code vpce.enabled}, true by default)
    * @param bindings  the bindings by name ({@code vpce.bindings.<name>.*}); null becomes empty
@@ -55,7 +57,16 @@ public record VpceProperties(
    * @param http      the HTTP client integrations ({@code vpce.http.*})
    */
   public VpceProperties {
+    enabled = enabled == null || enabled;
     bindings = bindings == null ? Map.of() : bindings;
+    // a group nobody set binds to null (Boot then skips its keys) and gets its defaults here
+    placement = placement == null ? new PlacementProperties(null, null, null) : placement;
+    ec2 = ec2 == null ? new Ec2Properties(null, null) : ec2;
+    dns = dns == null ? new DnsProperties(null, null, null) : dns;
+    breaker = breaker == null ? new BreakerProperties(null, null, null, null) : breaker;
+    refresh = refresh == null ? new RefreshProperties(null) : refresh;
+    startup = startup == null ? new StartupProperties(null, null) : startup;
+    http = http == null ? new HttpProperties(null, null) : http;
   }
 
   /**
@@ -72,7 +83,7 @@ public record VpceProperties(
    * @param bindPrivateDnsName    whether the discovered endpoint's private DNS name is bound as well
    */
   public record BindingProperties(String host, String serviceName, String regionalDnsName,
-      Map<String, String> zonalDnsNames, @DefaultValue("true") boolean bindPrivateDnsName) {
+      Map<String, String> zonalDnsNames, Boolean bindPrivateDnsName) {
     /**
      * Makes missing {@code zonal-dns-names} an empty map (the local zone's name is then derived).
      *
@@ -84,6 +95,7 @@ public record VpceProperties(
      */
     public BindingProperties {
       zonalDnsNames = zonalDnsNames == null ? Map.of() : zonalDnsNames;
+      bindPrivateDnsName = bindPrivateDnsName == null || bindPrivateDnsName;
     }
   }
 
@@ -94,7 +106,18 @@ public record VpceProperties(
    * @param zoneId   the AZ ID, for example use1-az6; the right choice in a shared VPC
    * @param budget   the time the whole placement chain (environment, ECS task metadata, IMDSv2) may take
    */
-  public record PlacementProperties(String zoneName, String zoneId, @DefaultValue("1s") Duration budget) {}
+  public record PlacementProperties(String zoneName, String zoneId, Duration budget) {
+    /**
+     * Applies the default budget.
+     *
+     * @param zoneName the AZ name, or null
+     * @param zoneId   the AZ ID, or null
+     * @param budget   the time the placement chain may take; null becomes 1 s
+     */
+    public PlacementProperties {
+      budget = budget == null ? Duration.ofSeconds(1) : budget;
+    }
+  }
 
   /**
    * The EC2 API that discovers endpoints for {@code service-name} bindings (not used by static bindings).
@@ -115,8 +138,7 @@ public record VpceProperties(
    * @param timeout          the timeout for each server when servers are set
    * @param staleAnswerLimit how long past its TTL an answer is served while refreshes fail
    */
-  public record DnsProperties(List<String> servers, @DefaultValue("2s") Duration timeout,
-      @DefaultValue("5m") Duration staleAnswerLimit) {
+  public record DnsProperties(List<String> servers, Duration timeout, Duration staleAnswerLimit) {
     /**
      * Makes missing {@code servers} an empty list (the system's name servers are then asked).
      *
@@ -126,6 +148,8 @@ public record VpceProperties(
      */
     public DnsProperties {
       servers = servers == null ? List.of() : servers;
+      timeout = timeout == null ? Duration.ofSeconds(2) : timeout;
+      staleAnswerLimit = staleAnswerLimit == null ? Duration.ofMinutes(5) : staleAnswerLimit;
     }
   }
 
@@ -137,15 +161,39 @@ public record VpceProperties(
    * @param maxOpenWait      the cap on an open breaker's wait
    * @param trialTimeout     how long a trial connection may go unreported before another is allowed
    */
-  public record BreakerProperties(@DefaultValue("3") int failureThreshold, @DefaultValue("5s") Duration openWait,
-      @DefaultValue("1m") Duration maxOpenWait, @DefaultValue("10s") Duration trialTimeout) {}
+  public record BreakerProperties(Integer failureThreshold, Duration openWait, Duration maxOpenWait,
+      Duration trialTimeout) {
+    /**
+     * Applies the defaults.
+     *
+     * @param failureThreshold failed connects in a row that open a breaker; null becomes 3
+     * @param openWait         an open breaker's first wait; null becomes 5 s
+     * @param maxOpenWait      the cap on an open breaker's wait; null becomes 1 min
+     * @param trialTimeout     how long a trial may go unreported; null becomes 10 s
+     */
+    public BreakerProperties {
+      failureThreshold = failureThreshold == null ? 3 : failureThreshold;
+      openWait = openWait == null ? Duration.ofSeconds(5) : openWait;
+      maxOpenWait = maxOpenWait == null ? Duration.ofMinutes(1) : maxOpenWait;
+      trialTimeout = trialTimeout == null ? Duration.ofSeconds(10) : trialTimeout;
+    }
+  }
 
   /**
    * Background refresh.
    *
    * @param interval how often endpoint metadata is refreshed (jittered by 10 percent either way)
    */
-  public record RefreshProperties(@DefaultValue("5m") Duration interval) {}
+  public record RefreshProperties(Duration interval) {
+    /**
+     * Applies the default interval.
+     *
+     * @param interval how often endpoint metadata is refreshed; null becomes 5 min
+     */
+    public RefreshProperties {
+      interval = interval == null ? Duration.ofMinutes(5) : interval;
+    }
+  }
 
   /**
    * Start-up.
@@ -155,8 +203,18 @@ public record VpceProperties(
    *                         with the endpoint state's message, when one has none; by default start-up does not
    *                         wait and an endpoint that is not available fails only the requests to it
    */
-  public record StartupProperties(@DefaultValue("10s") Duration timeout,
-      @DefaultValue("false") boolean waitForBindings) {}
+  public record StartupProperties(Duration timeout, Boolean waitForBindings) {
+    /**
+     * Applies the defaults.
+     *
+     * @param timeout         how long a binding's first resolution waits; null becomes 10 s
+     * @param waitForBindings whether start-up waits for every binding's route; null becomes false
+     */
+    public StartupProperties {
+      timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+      waitForBindings = waitForBindings != null && waitForBindings;
+    }
+  }
 
   /**
    * HTTP client integrations.
@@ -166,6 +224,16 @@ public record VpceProperties(
    * @param proxyPorts     the ports of bound hosts the JDK HttpClient's CONNECT proxy tunnels to; any other
    *                       port is refused with 403
    */
-  public record HttpProperties(@DefaultValue("2s") Duration connectTimeout,
-      @DefaultValue("443") List<Integer> proxyPorts) {}
+  public record HttpProperties(Duration connectTimeout, List<Integer> proxyPorts) {
+    /**
+     * Applies the defaults.
+     *
+     * @param connectTimeout the CONNECT proxy's connect timeout per address; null becomes 2 s
+     * @param proxyPorts     the ports the CONNECT proxy tunnels to; null becomes [443]
+     */
+    public HttpProperties {
+      connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
+      proxyPorts = proxyPorts == null ? List.of(443) : proxyPorts;
+    }
+  }
 }

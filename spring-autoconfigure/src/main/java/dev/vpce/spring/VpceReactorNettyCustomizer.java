@@ -23,12 +23,10 @@ import reactor.netty.http.client.HttpClient;
 public class VpceReactorNettyCustomizer implements ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder>,
     ClientHttpRequestFactoryBuilderCustomizer<ReactorClientHttpRequestFactoryBuilder> {
   private final PrivateLink privateLink;
-  private final VpceConnectRecorder recorder;
 
   /** @param privateLink the {@code PrivateLink} whose routes the clients follow and whose breakers they feed */
   public VpceReactorNettyCustomizer(PrivateLink privateLink) {
-    this.privateLink = privateLink;
-    this.recorder = new VpceConnectRecorder(privateLink);
+    this.privateLink = privateLink; // Reactor Netty's classes load when a client is built, not with this bean
   }
 
   @Override
@@ -46,6 +44,7 @@ public class VpceReactorNettyCustomizer implements ClientHttpConnectorBuilderCus
     @SuppressWarnings("unchecked")
     AddressResolverGroup<? extends SocketAddress> before =
         (AddressResolverGroup<? extends SocketAddress>) client.configuration().resolver();
+    VpceConnectRecorder recorder = new VpceConnectRecorder(privateLink);
     return client.resolver(new VpceAddressResolverGroup(privateLink, before,
             task -> Schedulers.boundedElastic().schedule(task)))
         .metrics(true, () -> recorder);

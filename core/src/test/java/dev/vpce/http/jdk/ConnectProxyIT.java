@@ -73,7 +73,7 @@ class ConnectProxyIT {
     endpoint = kit.endpoint().target(echo.address());
     privateLink = PrivateLink.builder()
         .placement(Placement.ofZoneName("us-east-1a"))
-        .nameResolver(NameResolver.dnsjava(List.of(kit.dns().address()), Duration.ofMillis(500)))
+        .nameResolver(NameResolver.servers(List.of(kit.dns().address()), Duration.ofMillis(500)))
         .bind(Binding.builder(HOST).regionalDnsName(endpoint.regionalDnsName()).build())
         .build();
   }

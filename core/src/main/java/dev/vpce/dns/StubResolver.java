@@ -1,0 +1,426 @@
+package dev.vpce.dns;
+
+import dev.vpce.IpAddressType;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * vpce's own stub resolver: asks recursive name servers for the A and AAAA records of a name over UDP, and over
+ * TCP when the answer comes back truncated; follows CNAMEs in the answer, and with a new query when a chain
+ * leaves it; keeps the smallest TTL along the chain. That is all vpce needs of DNS, and it costs a few classes
+ * where a general DNS library initialises hundreds (dnsjava registers every record type it knows, about 75, on
+ * its first message), work that would otherwise compete with the application's start-up for CPU.
+ *
+ * <p>Servers are asked in order, each once, each with the timeout; a server that times out, fails (SERVFAIL,
+ * REFUSED and the like) or answers something else than the question passes the question to the next. NXDOMAIN
+ * from a server is the answer. Each query has a random ID from a {@link SecureRandom} and a fresh ephemeral
+ * port, and a reply must echo the ID and the question, so an off-path guess is ignored. A UDP wait ends at once
+ * when the thread is interrupted (vpce interrupts its refresh threads when it closes). Thread-safe.
+ */
+final class StubResolver implements NameResolver {
+  static final int MAX_CHAIN = 8;
+  private static final int TYPE_A = 1;
+  private static final int TYPE_CNAME = 5;
+  private static final int TYPE_AAAA = 28;
+  private static final int CLASS_IN = 1;
+  private static final int RCODE_NXDOMAIN = 3;
+  private static final SecureRandom IDS = new SecureRandom();
+
+  private final List<InetSocketAddress> servers;
+  private final Duration timeout;
+
+  private StubResolver(List<InetSocketAddress> servers, Duration timeout) {
+    this.servers = List.copyOf(servers);
+    this.timeout = timeout;
+  }
+
+  /**
+   * A resolver that asks these name servers, in order, each with this timeout.
+   *
+   * @throws IllegalArgumentException when the list is empty or holds null, or the timeout is not positive
+   */
+  static StubResolver create(List<InetSocketAddress> servers, Duration timeout) {
+    if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("dns.timeout must be greater than 0, but was " + timeout);
+    }
+    if (servers == null || servers.isEmpty() || servers.stream().anyMatch(java.util.Objects::isNull)) {
+      throw new IllegalArgumentException("dns.servers must name at least one name server and no null, but was "
+          + servers);
+    }
+    for (InetSocketAddress s : servers) {
+      if (s.isUnresolved()) {
+        throw new IllegalArgumentException("dns.servers must be IP addresses, but " + s + " is a hostname");
+      }
+    }
+    return new StubResolver(servers, timeout);
+  }
+
+  @Override
+  public DnsAnswer resolve(String name) throws IOException {
+    return resolve(name, IpAddressType.IPV4);
+  }
+
+  @Override
+  public DnsAnswer resolve(String name, IpAddressType types) throws IOException {
+    String start = canonical(name);
+    DnsAnswer v4 = types.ipv4() ? lookup(name, start, TYPE_A) : null;
+    DnsAnswer v6 = types.ipv6() ? lookup(name, start, TYPE_AAAA) : null;
+    return DnsAnswer.ofFamilies(v4, v6);
+  }
+
+  /** One record type, following CNAMEs in the answer and, when a chain leaves it, with a new query. */
+  private DnsAnswer lookup(String name, String start, int type) throws IOException {
+    String current = start;
+    long ttl = Long.MAX_VALUE;
+    int hops = 0;
+    Reply reply = query(name, current, type);
+    while (true) {
+      List<InetAddress> addresses = new ArrayList<>();
+      String alias = null;
+      for (Answer r : reply.answers()) {
+        if (!r.owner().equals(current)) {
+          continue;
+        }
+        if (r.type() == type) {
+          addresses.add(InetAddress.getByAddress(name, r.address()));
+          ttl = Math.min(ttl, r.ttl());
+        } else if (r.type() == TYPE_CNAME && alias == null) {
+          alias = r.target();
+          ttl = Math.min(ttl, r.ttl());
+        }
+      }
+      if (!addresses.isEmpty()) {
+        return new DnsAnswer(addresses, Duration.ofSeconds(ttl));
+      }
+      if (alias == null) {
+        if (reply.rcode() == RCODE_NXDOMAIN) {
+          throw new UnknownHostException(name + ": NXDOMAIN" + (hops == 0 ? "" : " for its alias " + current)
+              + " from " + servers);
+        }
+        return new DnsAnswer(List.of(), Duration.ZERO); // NODATA: the name exists without records of this type
+      }
+      if (++hops > MAX_CHAIN) {
+        throw new IOException("DNS lookup of " + name + " followed more than " + MAX_CHAIN + " CNAMEs (a loop?)");
+      }
+      current = alias;
+      String owner = current;
+      if (reply.answers().stream().noneMatch(r -> r.owner().equals(owner))) {
+        reply = query(name, current, type);
+      }
+    }
+  }
+
+  /** Asks the servers in order until one answers the question with NOERROR or NXDOMAIN. */
+  private Reply query(String name, String asked, int type) throws IOException {
+    byte[] question = question(asked, type);
+    List<String> failures = new ArrayList<>(servers.size());
+    for (InetSocketAddress server : servers) {
+      try {
+        Reply reply = ask(server, question, asked, type);
+        if (reply.rcode() == 0 || reply.rcode() == RCODE_NXDOMAIN) {
+          return reply;
+        }
+        failures.add(server + " " + rcodeName(reply.rcode()));
+      } catch (IOException e) {
+        if (Thread.currentThread().isInterrupted()) { // vpce is closing: stop here
+          InterruptedIOException stop = new InterruptedIOException("DNS lookup of " + name + " (" + typeName(type)
+              + ") was interrupted");
+          stop.initCause(e);
+          throw stop;
+        }
+        failures.add(server + " " + e.getMessage());
+      }
+    }
+    throw new IOException("DNS lookup of " + name + " (" + typeName(type) + ") failed against " + servers + ": "
+        + String.join("; ", failures));
+  }
+
+  private Reply ask(InetSocketAddress server, byte[] question, String asked, int type) throws IOException {
+    int id;
+    synchronized (IDS) {
+      id = IDS.nextInt(0x10000);
+    }
+    byte[] query = withId(question, id);
+    Reply reply = udp(server, query, id, asked, type);
+    return reply.truncated() ? tcp(server, query, id, asked, type) : reply;
+  }
+
+  private Reply udp(InetSocketAddress server, byte[] query, int id, String asked, int type) throws IOException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (DatagramChannel channel = DatagramChannel.open(); Selector selector = Selector.open()) {
+      channel.configureBlocking(false);
+      channel.connect(server); // only the server's datagrams reach this port
+      channel.write(ByteBuffer.wrap(query));
+      channel.register(selector, SelectionKey.OP_READ);
+      ByteBuffer in = ByteBuffer.allocate(65_535); // a server that ignores the 512-byte limit is still read whole
+      while (true) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new SocketTimeoutException("timed out after " + timeout.toMillis() + " ms");
+        }
+        selector.select(Math.max(1, left / 1_000_000));
+        if (Thread.currentThread().isInterrupted()) {
+          throw new InterruptedIOException("interrupted");
+        }
+        selector.selectedKeys().clear();
+        in.clear();
+        if (channel.read(in) <= 0) {
+          continue;
+        }
+        Reply reply = Reply.parse(in.array(), in.position(), id, asked, type);
+        if (reply != null) {
+          return reply;
+        }
+        // not the answer to this question (a stray or forged datagram): keep waiting
+      }
+    }
+  }
+
+  private Reply tcp(InetSocketAddress server, byte[] query, int id, String asked, int type) throws IOException {
+    int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+    try (Socket socket = new Socket()) {
+      socket.connect(server, millis);
+      socket.setSoTimeout(millis);
+      DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+      out.writeShort(query.length);
+      out.write(query);
+      out.flush();
+      DataInputStream in = new DataInputStream(socket.getInputStream());
+      byte[] wire = new byte[in.readUnsignedShort()];
+      in.readFully(wire);
+      Reply reply = Reply.parse(wire, wire.length, id, asked, type);
+      if (reply == null) {
+        throw new IOException("answered another question over TCP");
+      }
+      return reply;
+    } catch (SocketTimeoutException e) {
+      throw new SocketTimeoutException("timed out after " + timeout.toMillis() + " ms over TCP");
+    }
+  }
+
+  /** The query without its ID (bytes 0-1, set per attempt): RD set, one question of this type in class IN. */
+  private static byte[] question(String name, int type) {
+    ByteBuffer b = ByteBuffer.allocate(12 + name.length() + 2 + 4);
+    b.putShort((short) 0).putShort((short) 0x0100).putShort((short) 1).putShort((short) 0).putShort((short) 0)
+        .putShort((short) 0);
+    for (String label : name.split("\\.")) {
+      byte[] bytes = label.getBytes(StandardCharsets.US_ASCII);
+      b.put((byte) bytes.length).put(bytes);
+    }
+    b.put((byte) 0).putShort((short) type).putShort((short) CLASS_IN);
+    return java.util.Arrays.copyOf(b.array(), b.position());
+  }
+
+  private static byte[] withId(byte[] question, int id) {
+    byte[] q = question.clone();
+    q[0] = (byte) (id >>> 8);
+    q[1] = (byte) id;
+    return q;
+  }
+
+  /**
+   * The name in lower case without its trailing dot, checked: letters, digits, hyphens and underscores in labels
+   * of 1 to 63 characters, at most 253 in all.
+   */
+  static String canonical(String name) throws UnknownHostException {
+    String n = name == null ? "" : name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+    String problem = n.isEmpty() ? "it is empty" : n.length() > 253 ? "it is longer than 253 characters" : null;
+    if (problem == null) {
+      for (String label : n.split("\\.", -1)) {
+        if (label.isEmpty() || label.length() > 63) {
+          problem = "a label is empty or longer than 63 characters";
+          break;
+        }
+        for (int i = 0; i < label.length() && problem == null; i++) {
+          char c = label.charAt(i);
+          if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+            problem = "'" + c + "' is not a letter, digit, hyphen or underscore";
+          }
+        }
+      }
+    }
+    if (problem != null) {
+      throw new UnknownHostException("'" + name + "' is not a valid DNS name: " + problem);
+    }
+    return n.toLowerCase(Locale.ROOT);
+  }
+
+  static String typeName(int type) {
+    return type == TYPE_A ? "A" : type == TYPE_AAAA ? "AAAA" : "TYPE" + type;
+  }
+
+  private static String rcodeName(int rcode) {
+    return switch (rcode) {
+      case 1 -> "FORMERR";
+      case 2 -> "SERVFAIL";
+      case 4 -> "NOTIMP";
+      case 5 -> "REFUSED";
+      default -> "RCODE " + rcode;
+    };
+  }
+
+  @Override
+  public String toString() {
+    return "dns" + servers;
+  }
+
+  /** One resource record of the answer section that vpce reads: A, AAAA (with address) or CNAME (with target). */
+  record Answer(String owner, int type, long ttl, byte[] address, String target) {}
+
+  /** A reply to the question asked. */
+  record Reply(int rcode, boolean truncated, List<Answer> answers) {
+    /**
+     * Parses a reply, or returns null when it is not the reply to this question (another ID, not a response,
+     * another question).
+     *
+     * @throws IOException when it is malformed
+     */
+    static Reply parse(byte[] wire, int length, int id, String asked, int type) throws IOException {
+      Reader r = new Reader(wire, length);
+      int replyId = r.u16();
+      int flags = r.u16();
+      int qd = r.u16();
+      int an = r.u16();
+      r.u16(); // authority
+      r.u16(); // additional
+      if (replyId != id || (flags & 0x8000) == 0 || (flags & 0x7800) != 0 || qd != 1) {
+        return null;
+      }
+      String qname = r.name();
+      int qtype = r.u16();
+      int qclass = r.u16();
+      if (!qname.equals(asked) || qtype != type || qclass != CLASS_IN) {
+        return null;
+      }
+      boolean truncated = (flags & 0x0200) != 0;
+      int rcode = flags & 0x000f;
+      List<Answer> answers = new ArrayList<>(an);
+      for (int i = 0; i < an && !truncated; i++) {
+        String owner = r.name();
+        int rtype = r.u16();
+        int rclass = r.u16();
+        long ttl = r.u32();
+        int rdlength = r.u16();
+        int end = r.position() + rdlength;
+        if (end > length) {
+          throw new IOException("a record runs past the end of the reply");
+        }
+        ttl = ttl > Integer.MAX_VALUE ? 0 : ttl; // RFC 2181: a TTL with the top bit set is 0
+        if (rclass == CLASS_IN && (rtype == TYPE_A && rdlength == 4 || rtype == TYPE_AAAA && rdlength == 16)) {
+          answers.add(new Answer(owner, rtype, ttl, r.bytes(rdlength), null));
+        } else if (rclass == CLASS_IN && rtype == TYPE_CNAME) {
+          answers.add(new Answer(owner, rtype, ttl, null, r.name()));
+        }
+        r.seek(end);
+      }
+      return new Reply(rcode, truncated, List.copyOf(answers));
+    }
+  }
+
+  /** Reads a DNS message: big-endian integers and names with compression pointers. */
+  static final class Reader {
+    private final byte[] wire;
+    private final int length;
+    private int pos;
+
+    Reader(byte[] wire, int length) {
+      this.wire = wire;
+      this.length = length;
+    }
+
+    int position() {
+      return pos;
+    }
+
+    void seek(int position) {
+      pos = position;
+    }
+
+    int u8() throws IOException {
+      if (pos >= length) {
+        throw new IOException("the reply ends early (" + length + " bytes)");
+      }
+      return wire[pos++] & 0xff;
+    }
+
+    int u16() throws IOException {
+      return u8() << 8 | u8();
+    }
+
+    long u32() throws IOException {
+      return (long) u16() << 16 | u16();
+    }
+
+    byte[] bytes(int n) throws IOException {
+      if (pos + n > length) {
+        throw new IOException("the reply ends early (" + length + " bytes)");
+      }
+      byte[] b = java.util.Arrays.copyOfRange(wire, pos, pos + n);
+      pos += n;
+      return b;
+    }
+
+    /** A name in lower case without the trailing dot; follows compression pointers, which must point back. */
+    String name() throws IOException {
+      StringBuilder out = new StringBuilder();
+      int at = pos;
+      int resume = -1;
+      int limit = at; // a pointer must go before the smallest position read so far: no loops
+      while (true) {
+        if (at >= length) {
+          throw new IOException("a name runs past the end of the reply");
+        }
+        int len = wire[at] & 0xff;
+        if ((len & 0xc0) == 0xc0) {
+          if (at + 1 >= length) {
+            throw new IOException("a name runs past the end of the reply");
+          }
+          int target = (len & 0x3f) << 8 | wire[at + 1] & 0xff;
+          if (target >= limit) {
+            throw new IOException("a compression pointer does not point back");
+          }
+          if (resume < 0) {
+            resume = at + 2;
+          }
+          at = target;
+          limit = target;
+          continue;
+        }
+        if ((len & 0xc0) != 0) {
+          throw new IOException("an unknown label type");
+        }
+        if (len == 0) {
+          pos = resume >= 0 ? resume : at + 1;
+          return out.toString();
+        }
+        if (at + 1 + len > length || out.length() + len + 1 > 255) {
+          throw new IOException("a name runs past the end of the reply or past 255 characters");
+        }
+        if (out.length() > 0) {
+          out.append('.');
+        }
+        for (int i = 0; i < len; i++) {
+          out.append(Character.toLowerCase((char) (wire[at + 1 + i] & 0xff)));
+        }
+        at += 1 + len;
+      }
+    }
+  }
+}

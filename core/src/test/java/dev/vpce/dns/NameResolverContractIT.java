@@ -1,0 +1,322 @@
+package dev.vpce.dns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vpce.IpAddressType;
+import dev.vpce.testkit.DnsFault;
+import dev.vpce.testkit.LocalPrivateLink;
+import dev.vpce.testkit.LocalPrivateLinkExtension;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Section;
+
+/**
+ * What vpce needs of a resolver, asked of vpce's own stub resolver and of dnsjava's alike, over real packets:
+ * the kit's DNS server, and scripted servers (dnsjava's message classes on a UDP socket) for the replies the kit
+ * does not give: a failing or silent first server, a CNAME whose target is left for another query, a forged
+ * reply with the wrong ID. Two of them hold for the stub only: dnsjava, as vpce configured it, ends a lookup on
+ * the first server's SERVFAIL and on a reply with another ID, where the stub asks the next server or keeps
+ * waiting for the real reply.
+ */
+class NameResolverContractIT {
+  @RegisterExtension
+  static final LocalPrivateLinkExtension WORLD = new LocalPrivateLinkExtension(LocalPrivateLink.defaults());
+
+  private final List<Scripted> scripted = new ArrayList<>();
+
+  static Stream<Arguments> resolvers() {
+    return Stream.of(
+        Arguments.of("stub", (BiFunction<List<InetSocketAddress>, Duration, NameResolver>) NameResolver::servers),
+        Arguments.of("dnsjava", (BiFunction<List<InetSocketAddress>, Duration, NameResolver>) NameResolver::dnsjava));
+  }
+
+  @AfterEach
+  void closeScripted() {
+    scripted.forEach(Scripted::close);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("resolvers")
+  void answersWithTheServersAddressesInOrderAndTheirTtl(String impl,
+      BiFunction<List<InetSocketAddress>, Duration, NameResolver> make, LocalPrivateLink kit) throws Exception {
+    kit.dns().ttl(Duration.ofSeconds(42)).answer("db.corp.example.test", ip("10.0.0.3"), ip("10.0.0.1"));
+    DnsAnswer a = make.apply(List.of(kit.dns().address()), Duration.ofSeconds(1)).resolve("DB.corp.example.test.");
+    assertThat(a.addresses()).containsExactly(ip("10.0.0.3"), ip("10.0.0.1"));
+    assertThat(a.addresses().get(0).getHostName()).isEqualTo("DB.corp.example.test.");
+    assertThat(a.ttl()).isEqualTo(Duration.ofSeconds(42));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("resolvers")
+  void nxdomainIsAnUnknownHostAndServfailAnIoError(String impl,
+      BiFunction<List<InetSocketAddress>, Duration, NameResolver> make, LocalPrivateLink kit) {
+    NameResolver dns = make.apply(List.of(kit.dns().address()), Duration.ofMillis(500));
+    assertThatThrownBy(() -> dns.resolve("missing.corp.example.test")).isInstanceOf(UnknownHostException.class)
+        .hasMessageContaining("NXDOMAIN");
+    kit.dns().fault("sick.corp.example.test", DnsFault.SERVFAIL);
+    assertThatThrownBy(() -> dns.resolve("sick.corp.example.test")).isInstanceOf(IOException.class)
+        .isNotInstanceOf(UnknownHostException.class)
+        .hasMessageContaining("DNS lookup of sick.corp.example.test (A) failed against")
+        .hasMessageContaining("SERVFAIL");
+  }
+
+  /** Stub only: dnsjava, as vpce configured it, ends the lookup on the first server's SERVFAIL. */
+  @Test
+  void aFailingSilentOrClosedServerPassesTheQuestionToTheNext(LocalPrivateLink kit) throws Exception {
+    kit.dns().answer("db.corp.example.test", ip("10.0.0.7"));
+    Scripted servfail = scripted((query, reply) -> {
+      reply.getHeader().setRcode(Rcode.SERVFAIL);
+      return List.of(reply);
+    });
+    Scripted silent = scripted((query, reply) -> List.of());
+    InetSocketAddress closed = closedPort();
+    NameResolver dns = NameResolver.servers(List.of(servfail.address(), silent.address(), closed,
+        kit.dns().address()), Duration.ofMillis(300));
+    assertThat(dns.resolve("db.corp.example.test").addresses()).containsExactly(ip("10.0.0.7"));
+    assertThat(servfail.questions()).isNotEmpty();
+    assertThat(silent.questions()).isNotEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("resolvers")
+  void whenEveryServerFailsTheErrorNamesTheQuestionAndTheServers(String impl,
+      BiFunction<List<InetSocketAddress>, Duration, NameResolver> make) throws Exception {
+    Scripted silent = scripted((query, reply) -> List.of());
+    NameResolver dns = make.apply(List.of(silent.address()), Duration.ofMillis(200));
+    assertThatThrownBy(() -> dns.resolve("db.corp.example.test", IpAddressType.IPV6))
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith("DNS lookup of db.corp.example.test (AAAA) failed against [" + silent.address());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("resolvers")
+  void aCnameWhoseTargetIsNotInTheAnswerIsFollowedWithANewQuery(String impl,
+      BiFunction<List<InetSocketAddress>, Duration, NameResolver> make) throws Exception {
+    Scripted server = scripted((query, reply) -> {
+      Name asked = query.getQuestion().getName();
+      if (asked.toString().equals("api.corp.example.test.")) {
+        reply.addRecord(new CNAMERecord(asked, DClass.IN, 30, Name.fromConstantString("lb.corp.example.test.")),
+            Section.ANSWER);
+      } else {
+        reply.addRecord(new ARecord(asked, DClass.IN, 90, ip("10.1.2.3")), Section.ANSWER);
+      }
+      return List.of(reply);
+    });
+    DnsAnswer a = make.apply(List.of(server.address()), Duration.ofSeconds(1)).resolve("api.corp.example.test");
+    assertThat(a.addresses()).containsExactly(ip("10.1.2.3"));
+    assertThat(a.ttl()).as("the CNAME's 30 s, not the A record's 90 s").isEqualTo(Duration.ofSeconds(30));
+    assertThat(server.questions()).containsExactly("api.corp.example.test.", "lb.corp.example.test.");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("resolvers")
+  void aCnameLoopEndsWithAnError(String impl, BiFunction<List<InetSocketAddress>, Duration, NameResolver> make)
+      throws Exception {
+    Scripted server = scripted((query, reply) -> {
+      Name asked = query.getQuestion().getName();
+      Name next = Name.fromConstantString(asked.toString().startsWith("a.") ? "b.loop.test." : "a.loop.test.");
+      reply.addRecord(new CNAMERecord(asked, DClass.IN, 30, next), Section.ANSWER);
+      return List.of(reply);
+    });
+    NameResolver dns = make.apply(List.of(server.address()), Duration.ofSeconds(1));
+    assertThatThrownBy(() -> dns.resolve("a.loop.test")).isInstanceOf(IOException.class)
+        .hasMessageContaining("CNAMEs (a loop?)");
+  }
+
+  /** Stub only: dnsjava fails the lookup on a reply with another ID, so one forged packet is enough to fail it. */
+  @Test
+  void aForgedReplyWithAnotherIdIsIgnored() throws Exception {
+    Scripted server = scripted((query, reply) -> {
+      Message forged = new Message((reply.getHeader().getID() + 1) & 0xffff);
+      forged.getHeader().setFlag(Flags.QR);
+      forged.addRecord(query.getQuestion(), Section.QUESTION);
+      forged.addRecord(new ARecord(query.getQuestion().getName(), DClass.IN, 60, ip("192.0.2.66")), Section.ANSWER);
+      reply.addRecord(new ARecord(query.getQuestion().getName(), DClass.IN, 60, ip("10.0.0.9")), Section.ANSWER);
+      return List.of(forged, reply);
+    });
+    assertThat(NameResolver.servers(List.of(server.address()), Duration.ofSeconds(1)).resolve("db.corp.example.test")
+        .addresses()).containsExactly(ip("10.0.0.9"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("resolvers")
+  void anAnswerTooLongForUdpIsAskedAgainOverTcp(String impl,
+      BiFunction<List<InetSocketAddress>, Duration, NameResolver> make, LocalPrivateLink kit) throws Exception {
+    InetAddress[] many = new InetAddress[40]; // 40 A records: more than 512 bytes
+    for (int i = 0; i < many.length; i++) {
+      many[i] = ip("10.9.0." + (i + 1));
+    }
+    kit.dns().answer("big.corp.example.test", many);
+    DnsAnswer a = make.apply(List.of(kit.dns().address()), Duration.ofSeconds(1)).resolve("big.corp.example.test");
+    assertThat(a.addresses()).containsExactly(many);
+    assertThat(kit.dns().queries()).anyMatch(q -> q.name().equals("big.corp.example.test")
+        && q.transport().equals("tcp"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("resolvers")
+  void dualStackAsksForBothFamiliesIpv4First(String impl,
+      BiFunction<List<InetSocketAddress>, Duration, NameResolver> make, LocalPrivateLink kit) throws Exception {
+    kit.dns().answer("dual.corp.example.test", ip("::1"), ip("10.0.0.4"));
+    NameResolver dns = make.apply(List.of(kit.dns().address()), Duration.ofSeconds(1));
+    DnsAnswer both = dns.resolve("dual.corp.example.test", IpAddressType.DUALSTACK);
+    assertThat(both.addresses()).containsExactly(ip("10.0.0.4"), ip("::1"));
+    assertThat(dns.resolve("dual.corp.example.test", IpAddressType.IPV6).addresses()).singleElement()
+        .isInstanceOf(Inet6Address.class);
+    kit.dns().answer("v4only.corp.example.test", ip("10.0.0.5"));
+    DnsAnswer nodata = dns.resolve("v4only.corp.example.test", IpAddressType.IPV6);
+    assertThat(nodata.addresses()).as("NODATA is an empty answer").isEmpty();
+  }
+
+  @Test
+  void theStubRejectsNamesThatCannotBeAsked() {
+    NameResolver dns = NameResolver.servers(List.of(new InetSocketAddress("127.0.0.1", 53)), Duration.ofSeconds(1));
+    assertThatThrownBy(() -> dns.resolve("bad name.example.com")).isInstanceOf(UnknownHostException.class)
+        .hasMessage("'bad name.example.com' is not a valid DNS name: ' ' is not a letter, digit, hyphen or "
+            + "underscore");
+    assertThatThrownBy(() -> dns.resolve("a..example.com")).isInstanceOf(UnknownHostException.class)
+        .hasMessageContaining("a label is empty");
+    assertThatThrownBy(() -> dns.resolve("x".repeat(64) + ".example.com")).isInstanceOf(UnknownHostException.class)
+        .hasMessageContaining("longer than 63");
+  }
+
+  @Test
+  void theStubRejectsABadServerListAtOnce() {
+    assertThatThrownBy(() -> NameResolver.servers(List.of(), Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dns.servers");
+    assertThatThrownBy(() -> NameResolver.servers(List.of(InetSocketAddress.createUnresolved("ns.example.com", 53)),
+        Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hostname");
+    assertThatThrownBy(() -> NameResolver.servers(List.of(new InetSocketAddress("127.0.0.1", 53)), Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dns.timeout");
+  }
+
+  @Test
+  void anInterruptEndsTheStubsWaitForASilentServer() throws Exception {
+    Scripted silent = scripted((query, reply) -> List.of());
+    NameResolver dns = NameResolver.servers(List.of(silent.address()), Duration.ofMinutes(5));
+    CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        dns.resolve("db.corp.example.test");
+        outcome.complete(null);
+      } catch (Throwable e) {
+        outcome.complete(e);
+      }
+    });
+    t.start();
+    silent.awaitQuestion();
+    t.interrupt();
+    // a resolver that ignored the interrupt would wait its 5 minutes here and fail the test on the timeout
+    assertThat(outcome.get(60, TimeUnit.SECONDS)).isInstanceOf(InterruptedIOException.class)
+        .hasMessage("DNS lookup of db.corp.example.test (A) was interrupted");
+  }
+
+  private Scripted scripted(Script script) throws IOException {
+    Scripted s = new Scripted(script);
+    scripted.add(s);
+    return s;
+  }
+
+  private static InetSocketAddress closedPort() throws IOException {
+    try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+      return new InetSocketAddress(s.getLocalAddress(), s.getLocalPort());
+    }
+  }
+
+  private static InetAddress ip(String literal) {
+    try {
+      return InetAddress.getByName(literal);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException(literal, e);
+    }
+  }
+
+  /** What a scripted server sends for a query: the packets, given the query and a reply to fill in. */
+  interface Script {
+    List<Message> answer(Message query, Message reply) throws IOException;
+  }
+
+  /** A UDP name server on loopback that answers as its script says. */
+  static final class Scripted {
+    private final DatagramSocket socket;
+    private final List<String> questions = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Void> asked = new CompletableFuture<>();
+
+    Scripted(Script script) throws IOException {
+      socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      Thread t = new Thread(() -> serve(script), "scripted-dns-" + socket.getLocalPort());
+      t.setDaemon(true);
+      t.start();
+    }
+
+    private void serve(Script script) {
+      byte[] buf = new byte[4096];
+      while (!socket.isClosed()) {
+        try {
+          DatagramPacket p = new DatagramPacket(buf, buf.length);
+          socket.receive(p);
+          Message query = new Message(java.util.Arrays.copyOf(p.getData(), p.getLength()));
+          questions.add(query.getQuestion().getName().toString());
+          asked.complete(null);
+          Message reply = new Message(query.getHeader().getID());
+          reply.getHeader().setFlag(Flags.QR);
+          reply.getHeader().setFlag(Flags.RD);
+          reply.getHeader().setFlag(Flags.RA);
+          reply.addRecord(query.getQuestion(), Section.QUESTION);
+          for (Message m : script.answer(query, reply)) {
+            byte[] wire = m.toWire(512);
+            socket.send(new DatagramPacket(wire, wire.length, p.getSocketAddress()));
+          }
+        } catch (IOException e) {
+          if (socket.isClosed()) {
+            return;
+          }
+        }
+      }
+    }
+
+    InetSocketAddress address() {
+      return new InetSocketAddress(socket.getLocalAddress(), socket.getLocalPort());
+    }
+
+    List<String> questions() {
+      return questions;
+    }
+
+    void awaitQuestion() throws Exception {
+      asked.get(30, TimeUnit.SECONDS);
+    }
+
+    void close() {
+      socket.close();
+    }
+  }
+}
