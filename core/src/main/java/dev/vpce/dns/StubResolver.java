@@ -209,6 +209,9 @@ final class StubResolver implements NameResolver {
       if (reply == null) {
         throw new IOException("answered another question over TCP");
       }
+      if (reply.truncated()) {
+        throw new IOException("answered truncated over TCP");
+      }
       return reply;
     } catch (SocketTimeoutException e) {
       throw new SocketTimeoutException("timed out after " + timeout.toMillis() + " ms over TCP");

@@ -1,0 +1,107 @@
+package dev.vpce.dns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/** The stub resolver's reading of replies, on messages dnsjava writes (compressed names included). */
+class StubResolverTest {
+  private static final int ID = 0x1234;
+
+  @Test
+  void readsCnameTargetsAndAddressesThroughCompressedNames() throws Exception {
+    Message m = reply(ID, "api.corp.example.test.");
+    Name api = Name.fromString("api.corp.example.test.");
+    Name lb = Name.fromString("lb.corp.example.test.");
+    m.addRecord(new CNAMERecord(api, DClass.IN, 30, lb), Section.ANSWER);
+    m.addRecord(new ARecord(lb, DClass.IN, 90, InetAddress.getByName("10.1.2.3")), Section.ANSWER);
+    byte[] wire = m.toWire();
+
+    StubResolver.Reply r = StubResolver.Reply.parse(wire, wire.length, ID, "api.corp.example.test", Type.A);
+
+    assertThat(r.rcode()).isZero();
+    assertThat(r.truncated()).isFalse();
+    assertThat(r.answers()).hasSize(2);
+    assertThat(r.answers().get(0).owner()).isEqualTo("api.corp.example.test");
+    assertThat(r.answers().get(0).target()).isEqualTo("lb.corp.example.test");
+    assertThat(r.answers().get(0).ttl()).isEqualTo(30);
+    assertThat(r.answers().get(1).owner()).isEqualTo("lb.corp.example.test");
+    assertThat(r.answers().get(1).address()).containsExactly(10, 1, 2, 3);
+  }
+
+  @Test
+  void aReplyToAnotherIdOrQuestionOrNoReplyAtAllIsNotTheAnswer() throws Exception {
+    byte[] otherId = reply(ID + 1, "db.corp.example.test.").toWire();
+    assertThat(StubResolver.Reply.parse(otherId, otherId.length, ID, "db.corp.example.test", Type.A)).isNull();
+
+    byte[] otherName = reply(ID, "other.corp.example.test.").toWire();
+    assertThat(StubResolver.Reply.parse(otherName, otherName.length, ID, "db.corp.example.test", Type.A)).isNull();
+
+    byte[] otherType = reply(ID, "db.corp.example.test.").toWire();
+    assertThat(StubResolver.Reply.parse(otherType, otherType.length, ID, "db.corp.example.test", Type.AAAA))
+        .isNull();
+
+    Message query = Message.newQuery(Record.newRecord(Name.fromString("db.corp.example.test."), Type.A, DClass.IN));
+    query.getHeader().setID(ID);
+    byte[] notAReply = query.toWire();
+    assertThat(StubResolver.Reply.parse(notAReply, notAReply.length, ID, "db.corp.example.test", Type.A)).isNull();
+  }
+
+  @Test
+  void aTtlWithTheTopBitSetIsZero() throws Exception {
+    Message m = reply(ID, "db.corp.example.test.");
+    m.addRecord(new ARecord(Name.fromString("db.corp.example.test."), DClass.IN, 60,
+        InetAddress.getByName("10.0.0.1")), Section.ANSWER);
+    byte[] wire = m.toWire();
+    int ttlAt = wire.length - 4 - 2 - 4; // the record ends with TTL (4), RDLENGTH (2), RDATA (4)
+    wire[ttlAt] = (byte) 0x80;
+    StubResolver.Reply r = StubResolver.Reply.parse(wire, wire.length, ID, "db.corp.example.test", Type.A);
+    assertThat(r.answers()).singleElement().extracting(StubResolver.Answer::ttl).isEqualTo(0L);
+  }
+
+  @Test
+  void aMalformedReplyIsAnIoErrorNotAWrongAnswer() throws Exception {
+    Message m = reply(ID, "db.corp.example.test.");
+    m.addRecord(new ARecord(Name.fromString("db.corp.example.test."), DClass.IN, 60,
+        InetAddress.getByName("10.0.0.1")), Section.ANSWER);
+    byte[] wire = m.toWire();
+    assertThatThrownBy(() -> StubResolver.Reply.parse(wire, wire.length - 3, ID, "db.corp.example.test", Type.A))
+        .isInstanceOf(IOException.class);
+
+    byte[] loop = wire.clone();
+    loop[12] = (byte) 0xc0; // the question's name: a pointer to itself
+    loop[13] = 12;
+    assertThatThrownBy(() -> StubResolver.Reply.parse(loop, loop.length, ID, "db.corp.example.test", Type.A))
+        .isInstanceOf(IOException.class).hasMessageContaining("point back");
+  }
+
+  @Test
+  void namesAreCheckedAndLowerCasedBeforeTheyAreAsked() throws Exception {
+    assertThat(StubResolver.canonical("DB.Corp.Example.TEST.")).isEqualTo("db.corp.example.test");
+    assertThat(StubResolver.canonical("_svc.example.com")).isEqualTo("_svc.example.com");
+    assertThatThrownBy(() -> StubResolver.canonical("")).isInstanceOf(UnknownHostException.class)
+        .hasMessage("'' is not a valid DNS name: it is empty");
+    assertThatThrownBy(() -> StubResolver.canonical("a".repeat(250) + ".example"))
+        .isInstanceOf(UnknownHostException.class).hasMessageContaining("longer than 253");
+  }
+
+  private static Message reply(int id, String name) throws IOException {
+    Message m = new Message(id);
+    m.getHeader().setFlag(Flags.QR);
+    m.addRecord(Record.newRecord(Name.fromString(name), Type.A, DClass.IN), Section.QUESTION);
+    return m;
+  }
+}
