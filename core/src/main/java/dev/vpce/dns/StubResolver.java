@@ -1,19 +1,17 @@
 package dev.vpce.dns;
 
 import dev.vpce.IpAddressType;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -119,7 +117,12 @@ final class StubResolver implements NameResolver {
       if (++hops > MAX_CHAIN) {
         throw new IOException("DNS lookup of " + name + " followed more than " + MAX_CHAIN + " CNAMEs (a loop?)");
       }
-      current = alias;
+      try {
+        current = canonical(alias);
+      } catch (UnknownHostException e) {
+        throw new IOException("DNS lookup of " + name + " (" + typeName(type) + ") followed a CNAME to an invalid "
+            + "name: " + e.getMessage());
+      }
       String owner = current;
       if (reply.answers().stream().noneMatch(r -> r.owner().equals(owner))) {
         reply = query(name, current, type);
@@ -138,18 +141,25 @@ final class StubResolver implements NameResolver {
           return reply;
         }
         failures.add(server + " " + rcodeName(reply.rcode()));
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) { // runtime: e.g. an IPv6 server with -Djava.net.preferIPv4Stack
         if (Thread.currentThread().isInterrupted()) { // vpce is closing: stop here
           InterruptedIOException stop = new InterruptedIOException("DNS lookup of " + name + " (" + typeName(type)
               + ") was interrupted");
           stop.initCause(e);
           throw stop;
         }
-        failures.add(server + " " + e.getMessage());
+        failures.add(server + " " + describe(e));
       }
     }
     throw new IOException("DNS lookup of " + name + " (" + typeName(type) + ") failed against " + servers + ": "
         + String.join("; ", failures));
+  }
+
+  private static String describe(Exception e) {
+    if (e instanceof java.net.PortUnreachableException) {
+      return "port unreachable (nothing listening)";
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
   private Reply ask(InetSocketAddress server, byte[] question, String asked, int type) throws IOException {
@@ -171,15 +181,7 @@ final class StubResolver implements NameResolver {
       channel.register(selector, SelectionKey.OP_READ);
       ByteBuffer in = ByteBuffer.allocate(65_535); // a server that ignores the 512-byte limit is still read whole
       while (true) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          throw new SocketTimeoutException("timed out after " + timeout.toMillis() + " ms");
-        }
-        selector.select(Math.max(1, left / 1_000_000));
-        if (Thread.currentThread().isInterrupted()) {
-          throw new InterruptedIOException("interrupted");
-        }
-        selector.selectedKeys().clear();
+        await(selector, deadline, "");
         in.clear();
         if (channel.read(in) <= 0) {
           continue;
@@ -193,19 +195,33 @@ final class StubResolver implements NameResolver {
     }
   }
 
+  /**
+   * The question again over TCP: connect, send and read against one deadline, on a selector, so a server that
+   * trickles its answer cannot hold the lookup past its timeout and an interrupt ends the wait.
+   */
   private Reply tcp(InetSocketAddress server, byte[] query, int id, String asked, int type) throws IOException {
-    int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-    try (Socket socket = new Socket()) {
-      socket.connect(server, millis);
-      socket.setSoTimeout(millis);
-      DataOutputStream out = new DataOutputStream(socket.getOutputStream());
-      out.writeShort(query.length);
-      out.write(query);
-      out.flush();
-      DataInputStream in = new DataInputStream(socket.getInputStream());
-      byte[] wire = new byte[in.readUnsignedShort()];
-      in.readFully(wire);
-      Reply reply = Reply.parse(wire, wire.length, id, asked, type);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (SocketChannel channel = SocketChannel.open(); Selector selector = Selector.open()) {
+      channel.configureBlocking(false);
+      SelectionKey key = channel.register(selector, SelectionKey.OP_CONNECT);
+      if (!channel.connect(server)) {
+        while (!channel.finishConnect()) {
+          await(selector, deadline, " over TCP");
+        }
+      }
+      ByteBuffer out = ByteBuffer.allocate(2 + query.length).putShort((short) query.length).put(query).flip();
+      key.interestOps(SelectionKey.OP_WRITE);
+      while (out.hasRemaining()) {
+        if (channel.write(out) == 0) {
+          await(selector, deadline, " over TCP");
+        }
+      }
+      key.interestOps(SelectionKey.OP_READ);
+      ByteBuffer length = ByteBuffer.allocate(2);
+      readFully(channel, selector, length, deadline);
+      ByteBuffer wire = ByteBuffer.allocate(length.flip().getShort() & 0xffff);
+      readFully(channel, selector, wire, deadline);
+      Reply reply = Reply.parse(wire.array(), wire.limit(), id, asked, type);
       if (reply == null) {
         throw new IOException("answered another question over TCP");
       }
@@ -213,8 +229,32 @@ final class StubResolver implements NameResolver {
         throw new IOException("answered truncated over TCP");
       }
       return reply;
-    } catch (SocketTimeoutException e) {
-      throw new SocketTimeoutException("timed out after " + timeout.toMillis() + " ms over TCP");
+    }
+  }
+
+  private void readFully(SocketChannel channel, Selector selector, ByteBuffer into, long deadline)
+      throws IOException {
+    while (into.hasRemaining()) {
+      int n = channel.read(into);
+      if (n < 0) {
+        throw new IOException("closed the TCP connection before the whole answer");
+      }
+      if (n == 0) {
+        await(selector, deadline, " over TCP");
+      }
+    }
+  }
+
+  /** Waits on the selector until it is ready, the deadline passes (a timeout) or the thread is interrupted. */
+  private void await(Selector selector, long deadline, String transport) throws IOException {
+    long left = deadline - System.nanoTime();
+    if (left <= 0) {
+      throw new SocketTimeoutException("timed out after " + timeout.toMillis() + " ms" + transport);
+    }
+    selector.select(Math.max(1, left / 1_000_000));
+    selector.selectedKeys().clear();
+    if (Thread.currentThread().isInterrupted()) {
+      throw new InterruptedIOException("interrupted");
     }
   }
 
@@ -240,13 +280,18 @@ final class StubResolver implements NameResolver {
 
   /**
    * The name in lower case without its trailing dot, checked: letters, digits, hyphens and underscores in labels
-   * of 1 to 63 characters, at most 253 in all.
+   * of 1 to 63 characters, at most 253 in all; the first label may be {@code *} (a wildcard name, asked as is).
    */
   static String canonical(String name) throws UnknownHostException {
     String n = name == null ? "" : name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
     String problem = n.isEmpty() ? "it is empty" : n.length() > 253 ? "it is longer than 253 characters" : null;
     if (problem == null) {
-      for (String label : n.split("\\.", -1)) {
+      String[] labels = n.split("\\.", -1);
+      for (int l = 0; l < labels.length && problem == null; l++) {
+        String label = labels[l];
+        if (l == 0 && label.equals("*") && labels.length > 1) {
+          continue; // a wildcard name, as EC2 lists an S3 interface endpoint's: asked literally (RFC 4592)
+        }
         if (label.isEmpty() || label.length() > 63) {
           problem = "a label is empty or longer than 63 characters";
           break;
@@ -296,6 +341,9 @@ final class StubResolver implements NameResolver {
      * @throws IOException when it is malformed
      */
     static Reply parse(byte[] wire, int length, int id, String asked, int type) throws IOException {
+      if (length < 12) {
+        return null; // not even a header: a stray datagram, whoever sent it
+      }
       Reader r = new Reader(wire, length);
       int replyId = r.u16();
       int flags = r.u16();
@@ -303,7 +351,16 @@ final class StubResolver implements NameResolver {
       int an = r.u16();
       r.u16(); // authority
       r.u16(); // additional
-      if (replyId != id || (flags & 0x8000) == 0 || (flags & 0x7800) != 0 || qd != 1) {
+      if (replyId != id || (flags & 0x8000) == 0 || (flags & 0x7800) != 0) {
+        return null;
+      }
+      int rcode = flags & 0x000f;
+      if (qd == 0 && rcode != 0 && rcode != RCODE_NXDOMAIN) {
+        // RFC 1035 lets an error reply (FORMERR, SERVFAIL, REFUSED...) leave the question out: it can only send
+        // the lookup on to the next server, so it is taken as this server's failure
+        return new Reply(rcode, false, List.of());
+      }
+      if (qd != 1) {
         return null;
       }
       String qname = r.name();
@@ -313,7 +370,6 @@ final class StubResolver implements NameResolver {
         return null;
       }
       boolean truncated = (flags & 0x0200) != 0;
-      int rcode = flags & 0x000f;
       List<Answer> answers = new ArrayList<>(an);
       for (int i = 0; i < an && !truncated; i++) {
         String owner = r.name();
@@ -330,6 +386,9 @@ final class StubResolver implements NameResolver {
           answers.add(new Answer(owner, rtype, ttl, r.bytes(rdlength), null));
         } else if (rclass == CLASS_IN && rtype == TYPE_CNAME) {
           answers.add(new Answer(owner, rtype, ttl, null, r.name()));
+          if (r.position() > end) {
+            throw new IOException("a CNAME's target runs past its record");
+          }
         }
         r.seek(end);
       }
@@ -383,6 +442,7 @@ final class StubResolver implements NameResolver {
     /** A name in lower case without the trailing dot; follows compression pointers, which must point back. */
     String name() throws IOException {
       StringBuilder out = new StringBuilder();
+      int octets = 1; // the root label
       int at = pos;
       int resume = -1;
       int limit = at; // a pointer must go before the smallest position read so far: no loops
@@ -413,14 +473,22 @@ final class StubResolver implements NameResolver {
           pos = resume >= 0 ? resume : at + 1;
           return out.toString();
         }
-        if (at + 1 + len > length || out.length() + len + 1 > 255) {
-          throw new IOException("a name runs past the end of the reply or past 255 characters");
+        octets += 1 + len;
+        if (at + 1 + len > length || octets > 255) {
+          throw new IOException("a name runs past the end of the reply or past 255 octets");
         }
         if (out.length() > 0) {
           out.append('.');
         }
         for (int i = 0; i < len; i++) {
-          out.append(Character.toLowerCase((char) (wire[at + 1 + i] & 0xff)));
+          int c = wire[at + 1 + i] & 0xff;
+          if (c >= 'A' && c <= 'Z') {
+            out.append((char) (c + ('a' - 'A'))); // RFC 4343: only ASCII letters fold
+          } else if (c > 0x20 && c < 0x7f && c != '.' && c != '\\') {
+            out.append((char) c);
+          } else { // a dot, backslash or unprintable byte inside a label, escaped so names cannot merge
+            out.append('\\').append(c / 100).append(c / 10 % 10).append(c % 10);
+          }
         }
         at += 1 + len;
       }

@@ -196,6 +196,95 @@ class NameResolverContractIT {
     assertThat(nodata.addresses()).as("NODATA is an empty answer").isEmpty();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("resolvers")
+  void aWildcardNameAsEc2ListsAnS3EndpointsIsAskedAsIs(String impl,
+      BiFunction<List<InetSocketAddress>, Duration, NameResolver> make, LocalPrivateLink kit) throws Exception {
+    String wildcard = "*.vpce-0a1b2c3d4e5f67890-k3m9x2qa.s3.us-east-1.vpce.amazonaws.com";
+    kit.dns().answer(wildcard, ip("10.0.3.4"));
+    assertThat(make.apply(List.of(kit.dns().address()), Duration.ofSeconds(1)).resolve(wildcard).addresses())
+        .containsExactly(ip("10.0.3.4"));
+  }
+
+  /** Stub only: an error reply may leave the question out (RFC 1035); it is that server's failure at once. */
+  @Test
+  void anErrorReplyWithoutTheQuestionPassesToTheNextServer(LocalPrivateLink kit) throws Exception {
+    kit.dns().answer("db.corp.example.test", ip("10.0.0.8"));
+    Scripted refusing = scripted((query, reply) -> {
+      Message bare = new Message(reply.getHeader().getID()); // no question section
+      bare.getHeader().setFlag(Flags.QR);
+      bare.getHeader().setRcode(Rcode.REFUSED);
+      return List.of(bare);
+    });
+    NameResolver dns = NameResolver.servers(List.of(refusing.address(), kit.dns().address()), Duration.ofMinutes(5));
+    // were the bare reply ignored, the first server would hold the lookup for its 5 minutes
+    assertThat(dns.resolve("db.corp.example.test").addresses()).containsExactly(ip("10.0.0.8"));
+    NameResolver alone = NameResolver.servers(List.of(refusing.address()), Duration.ofMinutes(5));
+    assertThatThrownBy(() -> alone.resolve("db.corp.example.test")).isInstanceOf(IOException.class)
+        .hasMessageEndingWith(refusing.address() + " REFUSED");
+  }
+
+  /** Stub only: a datagram too short to carry an ID cannot end the wait for the real reply. */
+  @Test
+  void aDatagramTooShortForAHeaderIsIgnored() throws Exception {
+    Scripted server = scripted(new Script() {
+      @Override
+      public List<Message> answer(Message query, Message reply) throws IOException {
+        reply.addRecord(new ARecord(query.getQuestion().getName(), DClass.IN, 60, ip("10.0.0.10")), Section.ANSWER);
+        return List.of(reply);
+      }
+
+      @Override
+      public List<byte[]> before(Message query) {
+        return List.of(new byte[] {1, 2, 3});
+      }
+    });
+    assertThat(NameResolver.servers(List.of(server.address()), Duration.ofSeconds(5)).resolve("db.corp.example.test")
+        .addresses()).containsExactly(ip("10.0.0.10"));
+  }
+
+  /** Stub only: a closed port is named as such, not as "null". */
+  @Test
+  void aClosedPortIsNamedInTheError() throws Exception {
+    InetSocketAddress closed = closedPort();
+    NameResolver dns = NameResolver.servers(List.of(closed), Duration.ofSeconds(1));
+    assertThatThrownBy(() -> dns.resolve("db.corp.example.test")).isInstanceOf(IOException.class)
+        .hasMessageEndingWith(closed + " port unreachable (nothing listening)");
+  }
+
+  /**
+   * Stub only: the TCP exchange after a truncated answer has one deadline, so a server that trickles its answer
+   * byte by byte cannot hold the lookup; the next server answers.
+   */
+  @Test
+  void aServerTricklingItsTcpAnswerIsCutOffAtTheTimeout(LocalPrivateLink kit) throws Exception {
+    kit.dns().answer("db.corp.example.test", ip("10.0.0.11"));
+    try (java.net.ServerSocket tcp = new java.net.ServerSocket()) {
+      tcp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      Scripted udp = scripted(tcp.getLocalPort(), (query, reply) -> {
+        reply.getHeader().setFlag(Flags.TC);
+        return List.of(reply);
+      });
+      java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+      CompletableFuture<Void> served = CompletableFuture.runAsync(() -> {
+        try (java.net.Socket s = tcp.accept()) {
+          s.getOutputStream().write(new byte[] {0x03, (byte) 0xe8}); // 1000 bytes will follow
+          for (int i = 0; i < 1000; i++) {
+            Thread.sleep(100);
+            s.getOutputStream().write(0);
+            sent.incrementAndGet();
+          }
+        } catch (IOException | InterruptedException closedByTheClient) {
+          // the client gave up: what this test wants
+        }
+      });
+      NameResolver dns = NameResolver.servers(List.of(udp.address(), kit.dns().address()), Duration.ofMillis(500));
+      assertThat(dns.resolve("db.corp.example.test").addresses()).containsExactly(ip("10.0.0.11"));
+      served.get(2, TimeUnit.MINUTES);
+      assertThat(sent.get()).as("bytes of the answer the client waited for").isLessThan(1000);
+    }
+  }
+
   @Test
   void theStubRejectsNamesThatCannotBeAsked() {
     NameResolver dns = NameResolver.servers(List.of(new InetSocketAddress("127.0.0.1", 53)), Duration.ofSeconds(1));
@@ -240,7 +329,11 @@ class NameResolverContractIT {
   }
 
   private Scripted scripted(Script script) throws IOException {
-    Scripted s = new Scripted(script);
+    return scripted(0, script);
+  }
+
+  private Scripted scripted(int port, Script script) throws IOException {
+    Scripted s = new Scripted(port, script);
     scripted.add(s);
     return s;
   }
@@ -262,6 +355,11 @@ class NameResolverContractIT {
   /** What a scripted server sends for a query: the packets, given the query and a reply to fill in. */
   interface Script {
     List<Message> answer(Message query, Message reply) throws IOException;
+
+    /** Raw datagrams to send before the answer. */
+    default List<byte[]> before(Message query) {
+      return List.of();
+    }
   }
 
   /** A UDP name server on loopback that answers as its script says. */
@@ -270,8 +368,8 @@ class NameResolverContractIT {
     private final List<String> questions = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> asked = new CompletableFuture<>();
 
-    Scripted(Script script) throws IOException {
-      socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    Scripted(int port, Script script) throws IOException {
+      socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
       Thread t = new Thread(() -> serve(script), "scripted-dns-" + socket.getLocalPort());
       t.setDaemon(true);
       t.start();
@@ -286,6 +384,9 @@ class NameResolverContractIT {
           Message query = new Message(java.util.Arrays.copyOf(p.getData(), p.getLength()));
           questions.add(query.getQuestion().getName().toString());
           asked.complete(null);
+          for (byte[] raw : script.before(query)) {
+            socket.send(new DatagramPacket(raw, raw.length, p.getSocketAddress()));
+          }
           Message reply = new Message(query.getHeader().getID());
           reply.getHeader().setFlag(Flags.QR);
           reply.getHeader().setFlag(Flags.RD);

@@ -98,6 +98,28 @@ class StubResolverTest {
         .isInstanceOf(UnknownHostException.class).hasMessageContaining("longer than 253");
   }
 
+  @Test
+  void aDotOrAnUnprintableByteInsideALabelIsEscapedSoNamesCannotMerge() throws Exception {
+    Message m = reply(ID, "api.corp.example.test.");
+    m.addRecord(new CNAMERecord(Name.fromString("api.corp.example.test."), DClass.IN, 30,
+        Name.fromString("Lb\\.corp\\255.example.test.")), Section.ANSWER);
+    byte[] wire = m.toWire();
+    StubResolver.Reply r = StubResolver.Reply.parse(wire, wire.length, ID, "api.corp.example.test", Type.A);
+    assertThat(r.answers()).singleElement().extracting(StubResolver.Answer::target)
+        .isEqualTo("lb\\046corp\\255.example.test");
+    assertThatThrownBy(() -> StubResolver.canonical("lb\\046corp\\255.example.test"))
+        .isInstanceOf(UnknownHostException.class);
+  }
+
+  @Test
+  void aWildcardIsAllowedAsTheWholeFirstLabelOnly() throws Exception {
+    assertThat(StubResolver.canonical("*.vpce-0a1b.s3.us-east-1.vpce.amazonaws.com"))
+        .isEqualTo("*.vpce-0a1b.s3.us-east-1.vpce.amazonaws.com");
+    assertThatThrownBy(() -> StubResolver.canonical("api.*.example.com")).isInstanceOf(UnknownHostException.class);
+    assertThatThrownBy(() -> StubResolver.canonical("*")).isInstanceOf(UnknownHostException.class);
+    assertThatThrownBy(() -> StubResolver.canonical("*x.example.com")).isInstanceOf(UnknownHostException.class);
+  }
+
   private static Message reply(int id, String name) throws IOException {
     Message m = new Message(id);
     m.getHeader().setFlag(Flags.QR);
