@@ -59,7 +59,8 @@ public final class SpringStartup {
           "--vpce.bindings.orders.host=orders.internal.example.com",
           "--vpce.bindings.orders.regional-dns-name=" + kit.endpoint().regionalDnsName(),
           "--vpce.placement.zone-name=us-east-1a",
-          "--vpce.dns.servers=" + kit.dns().address().getAddress().getHostAddress() + ":" + kit.dns().address().getPort());
+          "--vpce.dns.servers=" + kit.dns().address().getAddress().getHostAddress() + ":"
+              + kit.dns().address().getPort());
       Arm with = new Arm();
       Arm without = new Arm();
       List<Long> paired = new ArrayList<>();
@@ -84,15 +85,17 @@ public final class SpringStartup {
         }
       }
       long[] ci = bootstrapMedianCi(paired, 10_000, 0.95);
-      System.out.printf("context start-up, %d pairs of cold JVMs (alternating order): without the starter median %d ms "
-              + "(min %d), with the starter median %d ms (min %d)%n", samples, median(without.ms), min(without.ms),
-          median(with.ms), min(with.ms));
+      System.out.printf("context start-up, %d pairs of cold JVMs (alternating order): without the starter "
+              + "median %d ms (min %d), with the starter median %d ms (min %d)%n", samples, median(without.ms),
+          min(without.ms), median(with.ms), min(with.ms));
       System.out.printf("the starter's cost: median of the paired differences %+d ms (95%% bootstrap interval %+d to "
           + "%+d ms); difference of the medians %+d ms%n", median(paired), ci[0], ci[1],
           median(with.ms) - median(without.ms));
       System.out.printf("process CPU time until the context is up (all threads, JIT included): without median %d ms, "
-          + "with median %d ms: %+d ms%n", median(without.cpu), median(with.cpu), median(with.cpu) - median(without.cpu));
-      System.out.printf("classes loaded until the context is up (within a few of each other in every run): without %d, with %d: %+d%n",
+          + "with median %d ms: %+d ms%n", median(without.cpu), median(with.cpu),
+          median(with.cpu) - median(without.cpu));
+      System.out.printf("classes loaded until the context is up (within a few of each other in every run): "
+          + "without %d, with %d: %+d%n",
           median(without.classes), median(with.classes), median(with.classes) - median(without.classes));
       System.out.printf("main-thread time creating the starter's beans (Spring start-up steps): median %d ms%n",
           median(vpceBeans));

@@ -54,9 +54,10 @@ public interface NameResolver {
 
   /**
    * A resolver made on its first lookup by {@code factory}. Making vpce's default resolver reads the system's
-   * DNS set-up; a {@code PrivateLink} makes its lookups on its own threads, so a lazy resolver keeps that work off the thread that builds it (an application's start-up
-   * thread). A factory that throws fails that lookup with an {@link IOException} (retried like any failed
-   * lookup) and is asked again on the next one; once it has made a resolver it is not asked again.
+   * DNS set-up; a {@code PrivateLink} makes its lookups on its own threads, so a lazy resolver keeps that work
+   * off the thread that builds it (an application's start-up thread). A factory that throws fails that lookup
+   * with an {@link IOException} (retried like any failed lookup) and is asked again on the next one; once it has
+   * made a resolver it is not asked again.
    *
    * @param description what the resolver is, for {@code toString()} until it is made, for example
    *                    {@code "system resolver"}

@@ -35,8 +35,8 @@ public class VpceAutoConfiguration {
    * {@code vpce.dns.servers} entry stops start-up here, naming the entry.
    *
    * @param properties the bound {@code vpce.*} properties
-   * @return vpce's own stub resolver against {@code vpce.dns.servers} (each with {@code vpce.dns.timeout}, 2 s by default), or
-   *         against the system's name servers when none are set
+   * @return vpce's own stub resolver against {@code vpce.dns.servers} (each with {@code vpce.dns.timeout}, 2 s
+   *         by default), or against the system's name servers when none are set
    */
   @Bean
   @ConditionalOnMissingBean
