@@ -62,10 +62,7 @@ class StubResolverTest {
 
   @Test
   void aTtlWithTheTopBitSetIsZero() throws Exception {
-    Message m = reply(ID, "db.corp.example.test.");
-    m.addRecord(new ARecord(Name.fromString("db.corp.example.test."), DClass.IN, 60,
-        InetAddress.getByName("10.0.0.1")), Section.ANSWER);
-    byte[] wire = m.toWire();
+    byte[] wire = oneARecord();
     int ttlAt = wire.length - 4 - 2 - 4; // the record ends with TTL (4), RDLENGTH (2), RDATA (4)
     wire[ttlAt] = (byte) 0x80;
     StubResolver.Reply r = StubResolver.Reply.parse(wire, wire.length, ID, "db.corp.example.test", Type.A);
@@ -74,10 +71,7 @@ class StubResolverTest {
 
   @Test
   void aMalformedReplyIsAnIoErrorNotAWrongAnswer() throws Exception {
-    Message m = reply(ID, "db.corp.example.test.");
-    m.addRecord(new ARecord(Name.fromString("db.corp.example.test."), DClass.IN, 60,
-        InetAddress.getByName("10.0.0.1")), Section.ANSWER);
-    byte[] wire = m.toWire();
+    byte[] wire = oneARecord();
     assertThatThrownBy(() -> StubResolver.Reply.parse(wire, wire.length - 3, ID, "db.corp.example.test", Type.A))
         .isInstanceOf(IOException.class);
 
@@ -118,6 +112,14 @@ class StubResolverTest {
     assertThatThrownBy(() -> StubResolver.canonical("api.*.example.com")).isInstanceOf(UnknownHostException.class);
     assertThatThrownBy(() -> StubResolver.canonical("*")).isInstanceOf(UnknownHostException.class);
     assertThatThrownBy(() -> StubResolver.canonical("*x.example.com")).isInstanceOf(UnknownHostException.class);
+  }
+
+  /** A reply to db.corp.example.test (A) with one A record, TTL 60: the record is the last 16 bytes. */
+  private static byte[] oneARecord() throws IOException {
+    Message m = reply(ID, "db.corp.example.test.");
+    m.addRecord(new ARecord(Name.fromString("db.corp.example.test."), DClass.IN, 60,
+        InetAddress.getByName("10.0.0.1")), Section.ANSWER);
+    return m.toWire();
   }
 
   private static Message reply(int id, String name) throws IOException {
