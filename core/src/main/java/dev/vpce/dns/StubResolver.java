@@ -13,7 +13,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +27,10 @@ import java.util.Locale;
  *
  * <p>Servers are asked in order, each once, each with the timeout; a server that times out, fails (SERVFAIL,
  * REFUSED and the like) or answers something else than the question passes the question to the next. NXDOMAIN
- * from a server is the answer. Each query has a random ID from a {@link SecureRandom} and a fresh ephemeral
- * port, and a reply must echo the ID and the question, so an off-path guess is ignored. A UDP wait ends at once
- * when the thread is interrupted (vpce interrupts its refresh threads when it closes). Thread-safe.
+ * from a server is the answer. Each query has a random ID from the kernel's generator ({@link QueryIds}) and a
+ * fresh ephemeral port, and a reply must echo the ID and the question, so an off-path guess is ignored. A UDP
+ * wait ends at once when the thread is interrupted (vpce interrupts its refresh threads when it closes).
+ * Thread-safe.
  */
 final class StubResolver implements NameResolver {
   static final int MAX_CHAIN = 8;
@@ -39,7 +39,7 @@ final class StubResolver implements NameResolver {
   private static final int TYPE_AAAA = 28;
   private static final int CLASS_IN = 1;
   private static final int RCODE_NXDOMAIN = 3;
-  private static final SecureRandom IDS = new SecureRandom();
+  private static final QueryIds IDS = new QueryIds();
 
   private final List<InetSocketAddress> servers;
   private final Duration timeout;
@@ -163,10 +163,7 @@ final class StubResolver implements NameResolver {
   }
 
   private Reply ask(InetSocketAddress server, byte[] question, String asked, int type) throws IOException {
-    int id;
-    synchronized (IDS) {
-      id = IDS.nextInt(0x10000);
-    }
+    int id = IDS.next();
     byte[] query = withId(question, id);
     Reply reply = udp(server, query, id, asked, type);
     return reply.truncated() ? tcp(server, query, id, asked, type) : reply;
