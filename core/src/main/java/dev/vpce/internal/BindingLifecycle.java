@@ -10,10 +10,8 @@ import dev.vpce.Route;
 import dev.vpce.RouteTier;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -56,7 +54,7 @@ final class BindingLifecycle {
   private final RouteComputer routes;
   private final Events events;
   private final Consumer<String> bindPrivateName;
-  private final CompletableFuture<Void> startup = new CompletableFuture<>();
+  private final CountDownLatch startup = new CountDownLatch(1); // opened once start-up has an outcome
   private final LongAdder[] tierCounts = {new LongAdder(), new LongAdder(), new LongAdder()};
   /** Serialises endpoint inputs (discovery, placement), which do DNS lookups; the state lock is separate. */
   private final Object applying = new Object();
@@ -171,7 +169,7 @@ final class BindingLifecycle {
       }
       if (state == BindingState.STARTING && (Failures.isLasting(why) || table != null)) {
         table = RouteTable.failed(Failures.unavailable(host, binding.serviceName(), why));
-        startup.complete(null);
+        startup.countDown();
       }
     }
   }
@@ -195,7 +193,7 @@ final class BindingLifecycle {
   /** Releases callers waiting for start-up; later calls are told the instance is closed. */
   synchronized void close() {
     state = BindingState.CLOSED;
-    startup.complete(null);
+    startup.countDown();
   }
 
   /** Recomputes the route from {@link #bound}; caller holds the lock. Whether a route now exists. */
@@ -205,12 +203,12 @@ final class BindingLifecycle {
     if (t.route != null) {
       state = BindingState.ROUTED;
       lastError = null;
-      startup.complete(null);
+      startup.countDown();
       return true;
     }
     lastError = history.error(t.failure);
     if (state != BindingState.ROUTED) {
-      startup.complete(null);
+      startup.countDown();
     }
     return false;
   }
@@ -226,7 +224,7 @@ final class BindingLifecycle {
     state = BindingState.FAILED;
     table = RouteTable.failed(e);
     routes.ended(host);
-    startup.complete(null);
+    startup.countDown();
   }
 
   // ---------------------------------------------------------------- outputs
@@ -244,16 +242,14 @@ final class BindingLifecycle {
       throw noRouteYet(" (failing fast: only the first call waits for start-up)");
     }
     try {
-      startup.get(startupTimeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      startupWaitOver = true;
-      throw noRouteYet(" after waiting " + startupTimeout.toMillis() + " ms for start-up");
+      if (!startup.await(startupTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        startupWaitOver = true;
+        throw noRouteYet(" after waiting " + startupTimeout.toMillis() + " ms for start-up");
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EndpointUnavailableException(host, binding.serviceName(), "vpce [" + host
           + "] interrupted while waiting for start-up", e);
-    } catch (ExecutionException e) {
-      throw Failures.unavailable(host, binding.serviceName(), (Exception) e.getCause());
     }
     startupWaitOver = true;
     if (state() == BindingState.CLOSED) {
