@@ -24,9 +24,11 @@ final class OnVpceBindingsCondition extends SpringBootCondition {
     Set<String> bindings = new TreeSet<>();
     for (ConfigurationPropertySource source : ConfigurationPropertySources.get(context.getEnvironment())) {
       if (source instanceof IterableConfigurationPropertySource names) {
-        names.stream().filter(BINDINGS::isAncestorOf)
-            .forEach(n -> bindings.add(n.getElement(BINDINGS.getNumberOfElements(),
-                ConfigurationPropertyName.Form.ORIGINAL)));
+        for (ConfigurationPropertyName name : names) {
+          if (BINDINGS.isAncestorOf(name)) {
+            bindings.add(name.getElement(BINDINGS.getNumberOfElements(), ConfigurationPropertyName.Form.ORIGINAL));
+          }
+        }
       }
     }
     return bindings.isEmpty() ? ConditionOutcome.noMatch("no vpce.bindings are configured")

@@ -10,6 +10,7 @@ import dev.vpce.dns.NameResolver;
 import dev.vpce.jdbc.VpceJdbc;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactory;
@@ -37,7 +38,9 @@ final class VpcePrivateLinkFactory {
       List<VpceBuilderCustomizer> customizers) {
     VpcePropertiesValidator.validate(p);
     PrivateLink.Builder b = PrivateLink.builder();
-    p.bindings().values().forEach(binding -> b.bind(binding(binding)));
+    for (VpceProperties.BindingProperties binding : p.bindings().values()) {
+      b.bind(binding(binding));
+    }
     Placement placement = placement(p.placement());
     if (placement != null) {
       b.placement(placement);
@@ -65,8 +68,12 @@ final class VpcePrivateLinkFactory {
       b.discovery(discovery);
     }
     b.listener(VpceJdbc.listener()); // PoolFailbacks hear route tier changes at once
-    listeners.forEach(b::listener);
-    customizers.forEach(c -> c.customize(b));
+    for (PrivateLinkListener listener : listeners) {
+      b.listener(listener);
+    }
+    for (VpceBuilderCustomizer customizer : customizers) {
+      customizer.customize(b);
+    }
     PrivateLink privateLink;
     try {
       privateLink = b.build();
@@ -100,7 +107,9 @@ final class VpcePrivateLinkFactory {
       b.serviceName(p.serviceName());
     } else {
       b.regionalDnsName(p.regionalDnsName());
-      p.zonalDnsNames().forEach(b::zonalDnsName);
+      for (Map.Entry<String, String> zonal : p.zonalDnsNames().entrySet()) {
+        b.zonalDnsName(zonal.getKey(), zonal.getValue());
+      }
     }
     return b.build();
   }

@@ -37,7 +37,9 @@ final class VpcePropertiesValidator {
           "add vpce.bindings.<name>.host with service-name or regional-dns-name, or set vpce.enabled=false");
     }
     Map<String, String> hosts = new HashMap<>();
-    p.bindings().forEach((name, b) -> binding("vpce.bindings." + name + ".", b, name, hosts));
+    for (Map.Entry<String, VpceProperties.BindingProperties> b : p.bindings().entrySet()) {
+      binding("vpce.bindings." + b.getKey() + ".", b.getValue(), b.getKey(), hosts);
+    }
     if (p.placement().zoneName() != null) {
       matches("vpce.placement.zone-name", p.placement().zoneName(), ZONE_NAME, "an AZ name such as us-east-1a");
     }
