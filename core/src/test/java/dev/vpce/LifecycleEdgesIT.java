@@ -2,16 +2,23 @@ package dev.vpce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import dev.vpce.dns.NameResolver;
 import dev.vpce.testkit.LocalPrivateLink;
 import dev.vpce.testkit.LocalPrivateLinkExtension;
+import java.io.IOException;
 import java.net.ConnectException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -94,6 +101,39 @@ class LifecycleEdgesIT {
       });
       assertThat(pl.route(HOST).failOpen()).isTrue();
       assertThat(log).contains("failing open").doesNotContain("healthy again");
+    }
+  }
+
+  @Test
+  void closeDuringALookupLogsNoWarning() throws Exception {
+    // a name server that never answers: the binding's first lookup is still waiting when close() comes
+    try (DatagramSocket silent = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      AtomicInteger queries = new AtomicInteger();
+      Thread listener = new Thread(() -> {
+        byte[] buffer = new byte[512];
+        try {
+          while (true) {
+            silent.receive(new DatagramPacket(buffer, buffer.length));
+            queries.incrementAndGet();
+          }
+        } catch (IOException closed) {
+          // the test is over
+        }
+      });
+      listener.setDaemon(true);
+      listener.start();
+      String log = LogCapture.during(() -> {
+        PrivateLink pl = PrivateLink.builder()
+            .bind(Binding.builder(HOST).regionalDnsName(
+                "vpce-0123456789abcdef0-abcdefgh.vpce-svc-0123456789abcdef0.us-east-1.vpce.amazonaws.com").build())
+            .placement(Placement.ofZoneName("us-east-1a"))
+            .nameResolver(NameResolver.servers(List.of((InetSocketAddress) silent.getLocalSocketAddress()),
+                Duration.ofSeconds(30)))
+            .build();
+        await().atMost(Duration.ofSeconds(10)).until(() -> queries.get() >= 1);
+        pl.close(); // interrupts the lookup: the binding is going away, which is no news to warn about
+      });
+      assertThat(log).as("close() during a lookup").doesNotContain("WARN");
     }
   }
 }

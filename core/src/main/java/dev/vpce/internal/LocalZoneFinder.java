@@ -3,6 +3,7 @@ package dev.vpce.internal;
 import dev.vpce.Endpoint;
 import dev.vpce.Placement;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -36,8 +37,10 @@ final class LocalZoneFinder {
     try {
       names.track(ep.regionalDnsName(), ep.dnsRecordIpType());
     } catch (IOException e) {
-      LOG.warn("vpce [{}] the regional name {} does not resolve yet ({}); retrying", host, ep.regionalDnsName(),
-          Failures.oneLine(e));
+      if (!closing(e)) {
+        LOG.warn("vpce [{}] the regional name {} does not resolve yet ({}); retrying", host, ep.regionalDnsName(),
+            Failures.oneLine(e));
+      }
     }
     ZoneKeys keys = ZoneKeys.of(ep, p);
     String here = keys.key(p);
@@ -75,9 +78,11 @@ final class LocalZoneFinder {
       try {
         names.track(localName, ep.dnsRecordIpType());
       } catch (IOException e) {
-        LOG.warn("vpce [{}] the local zone's name {} does not resolve ({}); {} until it does", host,
-            localName, Failures.oneLine(e), localEnis.isEmpty() ? "routing regional"
-                : "the regional name's answers for this zone's interfaces go first");
+        if (!closing(e)) {
+          LOG.warn("vpce [{}] the local zone's name {} does not resolve ({}); {} until it does", host,
+              localName, Failures.oneLine(e), localEnis.isEmpty() ? "routing regional"
+                  : "the regional name's answers for this zone's interfaces go first");
+        }
       }
     }
     Set<String> tracked = new HashSet<>();
@@ -90,6 +95,11 @@ final class LocalZoneFinder {
     String localZone = localName != null ? localKey : localEnis.isEmpty() ? null : here;
     return new BoundEndpoint(ep, localName, localZone, localZone == null ? null : here, Map.copyOf(zoneOf),
         Set.copyOf(tracked));
+  }
+
+  /** A lookup that {@code close()} interrupted: the binding is going away, which is no news to warn about. */
+  private static boolean closing(IOException e) {
+    return e instanceof InterruptedIOException && Thread.currentThread().isInterrupted();
   }
 
   /**
