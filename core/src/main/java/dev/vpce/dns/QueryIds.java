@@ -11,7 +11,8 @@ import java.security.SecureRandom;
  * read (Windows), from a {@link SecureRandom}. Not from a {@code SecureRandom} everywhere: on Linux its default
  * reads the same file but mixes in a SHA1PRNG, whose first use loads some 40 classes (message digests, var
  * handles, constant descriptors) on the refresh thread while the application starts, and adds nothing a query
- * ID needs. Thread-safe.
+ * ID needs. The JCA's configuration ({@code securerandom.source}, FIPS providers) is not consulted for these IDs;
+ * it still is for the fallback. Thread-safe.
  */
 final class QueryIds {
   private final String source;
@@ -39,7 +40,7 @@ final class QueryIds {
           throw new IOException(source + " ended early");
         }
         next = 0;
-      } catch (IOException e) {
+      } catch (IOException | SecurityException e) { // SecurityException: a security manager denies the file
         fallback = new SecureRandom();
         return fallback.nextInt(0x10000);
       }
@@ -47,5 +48,10 @@ final class QueryIds {
     int id = (buffer[next] & 0xff) << 8 | buffer[next + 1] & 0xff;
     next += 2;
     return id;
+  }
+
+  /** Whether the IDs come from the fallback because the source could not be read. */
+  synchronized boolean fellBack() {
+    return fallback != null;
   }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** DNS query IDs: the source's bytes, read again as they run out, and a SecureRandom when it cannot be read. */
 class QueryIdsTest {
   @TempDir
   Path dir;
@@ -23,15 +24,18 @@ class QueryIdsTest {
     Path source = Files.write(dir.resolve("random"), bytes);
     QueryIds ids = new QueryIds(source.toString());
 
-    int[] first = new int[256];
-    for (int i = 0; i < first.length; i++) {
-      first[i] = ids.next();
-      assertThat(first[i]).isEqualTo((bytes[2 * i] & 0xff) << 8 | bytes[2 * i + 1] & 0xff);
+    for (int i = 0; i < 256; i++) {
+      assertThat(ids.next()).isEqualTo((bytes[2 * i] & 0xff) << 8 | bytes[2 * i + 1] & 0xff);
     }
-    // a regular file gives the same 512 bytes again: the 257th ID proves the source was opened and read again
-    for (int i = 0; i < first.length; i++) {
-      assertThat(ids.next()).isEqualTo(first[i]);
+    // new bytes in the source: IDs 257 on are read from it again, not the first 256 over again
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) (i * 13 + 101);
     }
+    Files.write(source, bytes);
+    for (int i = 0; i < 256; i++) {
+      assertThat(ids.next()).isEqualTo((bytes[2 * i] & 0xff) << 8 | bytes[2 * i + 1] & 0xff);
+    }
+    assertThat(ids.fellBack()).isFalse();
   }
 
   @Test
@@ -40,13 +44,17 @@ class QueryIdsTest {
     for (QueryIds ids : new QueryIds[] {new QueryIds(shortFile.toString()),
         new QueryIds(dir.resolve("missing").toString())}) {
       assertSpread(ids, 1_000, 900);
+      assertThat(ids.fellBack()).isTrue();
     }
   }
 
   @Test
   void theKernelsGeneratorGivesUniformlySpreadIds() {
     // 10,000 draws from 65,536 values give about 9,270 distinct ones; a stuck or narrow source gives far fewer
-    assertSpread(new QueryIds(), 10_000, 9_000);
+    QueryIds ids = new QueryIds();
+    assertSpread(ids, 10_000, 9_000);
+    assertThat(ids.fellBack()).as("read from /dev/urandom, where it can be read")
+        .isEqualTo(!Files.isReadable(Path.of("/dev/urandom")));
   }
 
   private static void assertSpread(QueryIds ids, int draws, int atLeastDistinct) {
