@@ -17,6 +17,8 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -106,34 +108,75 @@ class LifecycleEdgesIT {
 
   @Test
   void closeDuringALookupLogsNoWarning() throws Exception {
-    // a name server that never answers: the binding's first lookup is still waiting when close() comes
-    try (DatagramSocket silent = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-      AtomicInteger queries = new AtomicInteger();
+    try (SilentNameServer silent = new SilentNameServer()) {
+      String log = LogCapture.during(() -> {
+        PrivateLink pl = silent.privateLink(PrivateLink.builder(), Duration.ofSeconds(30));
+        try {
+          await().atMost(Duration.ofSeconds(10)).until(() -> silent.queries.get() >= 1);
+        } finally {
+          pl.close(); // interrupts the lookup: the binding is going away, which is no news to warn about
+        }
+      });
+      assertThat(log).as("close() during a lookup").doesNotContain("does not resolve");
+    }
+  }
+
+  @Test
+  void closeDuringALookupOnTheApplicationsExecutorLogsNoWarningWhenTheLookupEnds() throws Exception {
+    ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+    try (SilentNameServer silent = new SilentNameServer()) {
+      String log = LogCapture.during(() -> {
+        // each lookup waits 2 s: still waiting when close() comes, over soon after
+        PrivateLink pl = silent.privateLink(PrivateLink.builder().scheduledExecutor(executor), Duration.ofSeconds(2));
+        try {
+          await().atMost(Duration.ofSeconds(10)).until(() -> silent.queries.get() >= 1);
+        } finally {
+          pl.close(); // the application's executor is not interrupted: the lookup runs to its timeout
+        }
+        executor.shutdown();
+        assertThat(executor.awaitTermination(30, TimeUnit.SECONDS)).as("the lookups ran out").isTrue();
+      });
+      assertThat(log).as("a lookup that ended after close()").doesNotContain("does not resolve");
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
+  /** A name server on loopback that never answers, counting the queries it gets. */
+  private static final class SilentNameServer implements AutoCloseable {
+    final DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+    final AtomicInteger queries = new AtomicInteger();
+
+    SilentNameServer() throws IOException {
       Thread listener = new Thread(() -> {
         byte[] buffer = new byte[512];
         try {
           while (true) {
-            silent.receive(new DatagramPacket(buffer, buffer.length));
+            socket.receive(new DatagramPacket(buffer, buffer.length));
             queries.incrementAndGet();
           }
         } catch (IOException closed) {
           // the test is over
         }
-      });
+      }, "silent-name-server");
       listener.setDaemon(true);
       listener.start();
-      String log = LogCapture.during(() -> {
-        PrivateLink pl = PrivateLink.builder()
-            .bind(Binding.builder(HOST).regionalDnsName(
-                "vpce-0123456789abcdef0-abcdefgh.vpce-svc-0123456789abcdef0.us-east-1.vpce.amazonaws.com").build())
-            .placement(Placement.ofZoneName("us-east-1a"))
-            .nameResolver(NameResolver.servers(List.of((InetSocketAddress) silent.getLocalSocketAddress()),
-                Duration.ofSeconds(30)))
-            .build();
-        await().atMost(Duration.ofSeconds(10)).until(() -> queries.get() >= 1);
-        pl.close(); // interrupts the lookup: the binding is going away, which is no news to warn about
-      });
-      assertThat(log).as("close() during a lookup").doesNotContain("WARN");
+    }
+
+    /** A static binding whose lookups go to this server, each waiting up to the timeout. */
+    PrivateLink privateLink(PrivateLink.Builder builder, Duration timeout) {
+      return builder
+          .bind(Binding.builder(HOST).regionalDnsName(
+              "vpce-0123456789abcdef0-abcdefgh.vpce-svc-0123456789abcdef0.us-east-1.vpce.amazonaws.com").build())
+          .placement(Placement.ofZoneName("us-east-1a"))
+          .nameResolver(NameResolver.servers(List.of((InetSocketAddress) socket.getLocalSocketAddress()),
+              timeout))
+          .build();
+    }
+
+    @Override
+    public void close() {
+      socket.close();
     }
   }
 }

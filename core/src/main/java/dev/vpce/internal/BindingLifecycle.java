@@ -54,7 +54,7 @@ final class BindingLifecycle {
   private final RouteComputer routes;
   private final Events events;
   private final Consumer<String> bindPrivateName;
-  private final CountDownLatch startup = new CountDownLatch(1); // opened once start-up has an outcome
+  private final CountDownLatch startup = new CountDownLatch(1); // opened by start-up's outcome or by close()
   private final LongAdder[] tierCounts = {new LongAdder(), new LongAdder(), new LongAdder()};
   /** Serialises endpoint inputs (discovery, placement), which do DNS lookups; the state lock is separate. */
   private final Object applying = new Object();
@@ -108,7 +108,7 @@ final class BindingLifecycle {
           + ep.id() + " lists no regional DNS name", null));
       return;
     }
-    BoundEndpoint b = zones.bind(host, ep, p); // DNS lookups: outside the lock
+    BoundEndpoint b = zones.bind(host, ep, p, this::closed); // DNS lookups: outside the lock
     if (ep.privateDnsName() != null && binding.bindPrivateDnsName()) {
       bindPrivateName.accept(ep.privateDnsName()); // before callers are released, so they see it bound
     }
@@ -188,6 +188,10 @@ final class BindingLifecycle {
     if (routedNow && before == BindingState.STARTING) {
       LOG.info("vpce [{}] the endpoint's names answer now; routing", host);
     }
+  }
+
+  private boolean closed() {
+    return state() == BindingState.CLOSED;
   }
 
   /** Releases callers waiting for start-up; later calls are told the instance is closed. */

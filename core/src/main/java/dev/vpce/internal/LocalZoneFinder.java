@@ -3,7 +3,6 @@ package dev.vpce.internal;
 import dev.vpce.Endpoint;
 import dev.vpce.Placement;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,11 +33,16 @@ final class LocalZoneFinder {
     this.names = names;
   }
 
-  BoundEndpoint bind(String host, Endpoint ep, Placement p) {
+  /**
+   * The endpoint's addresses by zone, and which of its names this binding tracks.
+   *
+   * @param closed whether the binding has closed: a lookup that failed because of that is no news to warn about
+   */
+  BoundEndpoint bind(String host, Endpoint ep, Placement p, BooleanSupplier closed) {
     try {
       names.track(ep.regionalDnsName(), ep.dnsRecordIpType());
     } catch (IOException e) {
-      if (!closing(e)) {
+      if (!closed.getAsBoolean()) {
         LOG.warn("vpce [{}] the regional name {} does not resolve yet ({}); retrying", host, ep.regionalDnsName(),
             Failures.oneLine(e));
       }
@@ -78,7 +83,7 @@ final class LocalZoneFinder {
       try {
         names.track(localName, ep.dnsRecordIpType());
       } catch (IOException e) {
-        if (!closing(e)) {
+        if (!closed.getAsBoolean()) {
           LOG.warn("vpce [{}] the local zone's name {} does not resolve ({}); {} until it does", host,
               localName, Failures.oneLine(e), localEnis.isEmpty() ? "routing regional"
                   : "the regional name's answers for this zone's interfaces go first");
@@ -95,11 +100,6 @@ final class LocalZoneFinder {
     String localZone = localName != null ? localKey : localEnis.isEmpty() ? null : here;
     return new BoundEndpoint(ep, localName, localZone, localZone == null ? null : here, Map.copyOf(zoneOf),
         Set.copyOf(tracked));
-  }
-
-  /** A lookup that {@code close()} interrupted: the binding is going away, which is no news to warn about. */
-  private static boolean closing(IOException e) {
-    return e instanceof InterruptedIOException && Thread.currentThread().isInterrupted();
   }
 
   /**
