@@ -33,9 +33,10 @@ import org.springframework.core.metrics.StartupStep;
  * <p>Single start-ups on a small shared machine vary by a few hundred ms, more than the starter costs, so the
  * figure is the median of the paired differences with a bootstrap 95% interval; the difference of the medians,
  * the process CPU time, the classes loaded (within a few in every run: a measure of the work that no load
- * changes) and the start-up thread's own CPU time, paired too, are printed beside it. On a machine whose cores
- * the JIT compilers keep busy during start-up, as on a 2-core one, each ms of start-up thread CPU costs more than
- * a ms of wall time; the two figures together show how much.
+ * changes) and the start-up thread's own CPU time (from JVM start, the same on both sides but for the starter),
+ * paired too, are printed beside it. On a machine whose cores the JIT compilers keep busy during start-up, as on a
+ * 2-core one, a ms of start-up thread CPU can cost more than a ms of wall time; the two figures side by side show
+ * how much.
  *
  * <pre>
  * mvn -B -DskipTests package
@@ -99,8 +100,9 @@ public final class SpringStartup {
           + "with median %d ms: %+d ms%n", median(without.cpu), median(with.cpu),
           median(with.cpu) - median(without.cpu));
       long[] mainCi = bootstrapMedianCi(pairedMainCpu, 10_000, 0.95);
-      System.out.printf("start-up thread CPU time (the thread that runs SpringApplication): without median %d ms, with "
-              + "median %d ms; median of the paired differences %+d ms (95%% bootstrap interval %+d to %+d ms)%n",
+      System.out.printf("start-up thread CPU time (the thread that runs SpringApplication, from JVM start): without "
+              + "median %d ms, with median %d ms; median of the paired differences %+d ms (95%% bootstrap interval "
+              + "%+d to %+d ms)%n",
           median(without.mainCpu), median(with.mainCpu), median(pairedMainCpu), mainCi[0], mainCi[1]);
       System.out.printf("classes loaded until the context is up (within a few of each other in every run): "
           + "without %d, with %d: %+d%n",
