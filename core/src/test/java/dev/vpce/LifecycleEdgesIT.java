@@ -2,17 +2,13 @@ package dev.vpce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import dev.vpce.dns.NameResolver;
+import dev.vpce.dns.ScriptedNameServer;
 import dev.vpce.testkit.LocalPrivateLink;
 import dev.vpce.testkit.LocalPrivateLinkExtension;
-import java.io.IOException;
 import java.net.ConnectException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -108,11 +103,11 @@ class LifecycleEdgesIT {
 
   @Test
   void closeDuringALookupLogsNoWarning() throws Exception {
-    try (SilentNameServer silent = new SilentNameServer()) {
+    try (ScriptedNameServer silent = ScriptedNameServer.silent()) {
       String log = LogCapture.during(() -> {
-        PrivateLink pl = silent.privateLink(PrivateLink.builder(), Duration.ofSeconds(30));
+        PrivateLink pl = privateLink(PrivateLink.builder(), silent, Duration.ofSeconds(30));
         try {
-          await().atMost(Duration.ofSeconds(10)).until(() -> silent.queries.get() >= 1);
+          silent.awaitQuestion();
         } finally {
           pl.close(); // interrupts the lookup: the binding is going away, which is no news to warn about
         }
@@ -124,12 +119,12 @@ class LifecycleEdgesIT {
   @Test
   void closeDuringALookupOnTheApplicationsExecutorLogsNoWarningWhenTheLookupEnds() throws Exception {
     ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
-    try (SilentNameServer silent = new SilentNameServer()) {
+    try (ScriptedNameServer silent = ScriptedNameServer.silent()) {
       String log = LogCapture.during(() -> {
         // each lookup waits 2 s: still waiting when close() comes, over soon after
-        PrivateLink pl = silent.privateLink(PrivateLink.builder().scheduledExecutor(executor), Duration.ofSeconds(2));
+        PrivateLink pl = privateLink(PrivateLink.builder().scheduledExecutor(executor), silent, Duration.ofSeconds(2));
         try {
-          await().atMost(Duration.ofSeconds(10)).until(() -> silent.queries.get() >= 1);
+          silent.awaitQuestion();
         } finally {
           pl.close(); // the application's executor is not interrupted: the lookup runs to its timeout
         }
@@ -142,41 +137,13 @@ class LifecycleEdgesIT {
     }
   }
 
-  /** A name server on loopback that never answers, counting the queries it gets. */
-  private static final class SilentNameServer implements AutoCloseable {
-    final DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-    final AtomicInteger queries = new AtomicInteger();
-
-    SilentNameServer() throws IOException {
-      Thread listener = new Thread(() -> {
-        byte[] buffer = new byte[512];
-        try {
-          while (true) {
-            socket.receive(new DatagramPacket(buffer, buffer.length));
-            queries.incrementAndGet();
-          }
-        } catch (IOException closed) {
-          // the test is over
-        }
-      }, "silent-name-server");
-      listener.setDaemon(true);
-      listener.start();
-    }
-
-    /** A static binding whose lookups go to this server, each waiting up to the timeout. */
-    PrivateLink privateLink(PrivateLink.Builder builder, Duration timeout) {
-      return builder
-          .bind(Binding.builder(HOST).regionalDnsName(
-              "vpce-0123456789abcdef0-abcdefgh.vpce-svc-0123456789abcdef0.us-east-1.vpce.amazonaws.com").build())
-          .placement(Placement.ofZoneName("us-east-1a"))
-          .nameResolver(NameResolver.servers(List.of((InetSocketAddress) socket.getLocalSocketAddress()),
-              timeout))
-          .build();
-    }
-
-    @Override
-    public void close() {
-      socket.close();
-    }
+  /** A static binding whose lookups go to this name server, each waiting up to the timeout. */
+  private static PrivateLink privateLink(PrivateLink.Builder builder, ScriptedNameServer dns, Duration timeout) {
+    return builder
+        .bind(Binding.builder(HOST).regionalDnsName(
+            "vpce-0123456789abcdef0-abcdefgh.vpce-svc-0123456789abcdef0.us-east-1.vpce.amazonaws.com").build())
+        .placement(Placement.ofZoneName("us-east-1a"))
+        .nameResolver(NameResolver.servers(List.of(dns.address()), timeout))
+        .build();
   }
 }

@@ -9,7 +9,6 @@ import dev.vpce.testkit.LocalPrivateLink;
 import dev.vpce.testkit.LocalPrivateLinkExtension;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
@@ -50,7 +48,7 @@ class NameResolverContractIT {
   @RegisterExtension
   static final LocalPrivateLinkExtension WORLD = new LocalPrivateLinkExtension(LocalPrivateLink.defaults());
 
-  private final List<Scripted> scripted = new ArrayList<>();
+  private final List<ScriptedNameServer> scripted = new ArrayList<>();
 
   static Stream<Arguments> resolvers() {
     return Stream.of(
@@ -60,7 +58,7 @@ class NameResolverContractIT {
 
   @AfterEach
   void closeScripted() {
-    scripted.forEach(Scripted::close);
+    scripted.forEach(ScriptedNameServer::close);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -92,11 +90,11 @@ class NameResolverContractIT {
   @Test
   void aFailingSilentOrClosedServerPassesTheQuestionToTheNext(LocalPrivateLink kit) throws Exception {
     kit.dns().answer("db.corp.example.test", ip("10.0.0.7"));
-    Scripted servfail = scripted((query, reply) -> {
+    ScriptedNameServer servfail = scripted((query, reply) -> {
       reply.getHeader().setRcode(Rcode.SERVFAIL);
       return List.of(reply);
     });
-    Scripted silent = scripted((query, reply) -> List.of());
+    ScriptedNameServer silent = scripted((query, reply) -> List.of());
     InetSocketAddress closed = closedPort();
     NameResolver dns = NameResolver.servers(List.of(servfail.address(), silent.address(), closed,
         kit.dns().address()), Duration.ofMillis(300));
@@ -109,7 +107,7 @@ class NameResolverContractIT {
   @MethodSource("resolvers")
   void whenEveryServerFailsTheErrorNamesTheQuestionAndTheServers(String impl,
       BiFunction<List<InetSocketAddress>, Duration, NameResolver> make) throws Exception {
-    Scripted silent = scripted((query, reply) -> List.of());
+    ScriptedNameServer silent = scripted((query, reply) -> List.of());
     NameResolver dns = make.apply(List.of(silent.address()), Duration.ofMillis(200));
     assertThatThrownBy(() -> dns.resolve("db.corp.example.test", IpAddressType.IPV6))
         .isInstanceOf(IOException.class)
@@ -120,7 +118,7 @@ class NameResolverContractIT {
   @MethodSource("resolvers")
   void aCnameWhoseTargetIsNotInTheAnswerIsFollowedWithANewQuery(String impl,
       BiFunction<List<InetSocketAddress>, Duration, NameResolver> make) throws Exception {
-    Scripted server = scripted((query, reply) -> {
+    ScriptedNameServer server = scripted((query, reply) -> {
       Name asked = query.getQuestion().getName();
       if (asked.toString().equals("api.corp.example.test.")) {
         reply.addRecord(new CNAMERecord(asked, DClass.IN, 30, Name.fromConstantString("lb.corp.example.test.")),
@@ -140,7 +138,7 @@ class NameResolverContractIT {
   @MethodSource("resolvers")
   void aCnameLoopEndsWithAnError(String impl, BiFunction<List<InetSocketAddress>, Duration, NameResolver> make)
       throws Exception {
-    Scripted server = scripted((query, reply) -> {
+    ScriptedNameServer server = scripted((query, reply) -> {
       Name asked = query.getQuestion().getName();
       Name next = Name.fromConstantString(asked.toString().startsWith("a.") ? "b.loop.test." : "a.loop.test.");
       reply.addRecord(new CNAMERecord(asked, DClass.IN, 30, next), Section.ANSWER);
@@ -154,7 +152,7 @@ class NameResolverContractIT {
   /** Stub only: dnsjava fails the lookup on a reply with another ID, so one forged packet is enough to fail it. */
   @Test
   void aForgedReplyWithAnotherIdIsIgnored() throws Exception {
-    Scripted server = scripted((query, reply) -> {
+    ScriptedNameServer server = scripted((query, reply) -> {
       Message forged = new Message((reply.getHeader().getID() + 1) & 0xffff);
       forged.getHeader().setFlag(Flags.QR);
       forged.addRecord(query.getQuestion(), Section.QUESTION);
@@ -210,7 +208,7 @@ class NameResolverContractIT {
   @Test
   void anErrorReplyWithoutTheQuestionPassesToTheNextServer(LocalPrivateLink kit) throws Exception {
     kit.dns().answer("db.corp.example.test", ip("10.0.0.8"));
-    Scripted refusing = scripted((query, reply) -> {
+    ScriptedNameServer refusing = scripted((query, reply) -> {
       Message bare = new Message(reply.getHeader().getID()); // no question section
       bare.getHeader().setFlag(Flags.QR);
       bare.getHeader().setRcode(Rcode.REFUSED);
@@ -227,7 +225,7 @@ class NameResolverContractIT {
   /** Stub only: a datagram too short to carry an ID cannot end the wait for the real reply. */
   @Test
   void aDatagramTooShortForAHeaderIsIgnored() throws Exception {
-    Scripted server = scripted(new Script() {
+    ScriptedNameServer server = scripted(new ScriptedNameServer.Script() {
       @Override
       public List<Message> answer(Message query, Message reply) throws IOException {
         reply.addRecord(new ARecord(query.getQuestion().getName(), DClass.IN, 60, ip("10.0.0.10")), Section.ANSWER);
@@ -261,7 +259,7 @@ class NameResolverContractIT {
     kit.dns().answer("db.corp.example.test", ip("10.0.0.11"));
     try (java.net.ServerSocket tcp = new java.net.ServerSocket()) {
       tcp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-      Scripted udp = scripted(tcp.getLocalPort(), (query, reply) -> {
+      ScriptedNameServer udp = scripted(tcp.getLocalPort(), (query, reply) -> {
         reply.getHeader().setFlag(Flags.TC);
         return List.of(reply);
       });
@@ -309,7 +307,7 @@ class NameResolverContractIT {
 
   @Test
   void anInterruptEndsTheStubsWaitForASilentServer() throws Exception {
-    Scripted silent = scripted((query, reply) -> List.of());
+    ScriptedNameServer silent = scripted((query, reply) -> List.of());
     NameResolver dns = NameResolver.servers(List.of(silent.address()), Duration.ofMinutes(5));
     CompletableFuture<Throwable> outcome = new CompletableFuture<>();
     Thread t = new Thread(() -> {
@@ -328,12 +326,12 @@ class NameResolverContractIT {
         .hasMessage("DNS lookup of db.corp.example.test (A) was interrupted");
   }
 
-  private Scripted scripted(Script script) throws IOException {
+  private ScriptedNameServer scripted(ScriptedNameServer.Script script) throws IOException {
     return scripted(0, script);
   }
 
-  private Scripted scripted(int port, Script script) throws IOException {
-    Scripted s = new Scripted(port, script);
+  private ScriptedNameServer scripted(int port, ScriptedNameServer.Script script) throws IOException {
+    ScriptedNameServer s = new ScriptedNameServer(port, script);
     scripted.add(s);
     return s;
   }
@@ -349,75 +347,6 @@ class NameResolverContractIT {
       return InetAddress.getByName(literal);
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException(literal, e);
-    }
-  }
-
-  /** What a scripted server sends for a query: the packets, given the query and a reply to fill in. */
-  interface Script {
-    List<Message> answer(Message query, Message reply) throws IOException;
-
-    /** Raw datagrams to send before the answer. */
-    default List<byte[]> before(Message query) {
-      return List.of();
-    }
-  }
-
-  /** A UDP name server on loopback that answers as its script says. */
-  static final class Scripted {
-    private final DatagramSocket socket;
-    private final List<String> questions = new CopyOnWriteArrayList<>();
-    private final CompletableFuture<Void> asked = new CompletableFuture<>();
-
-    Scripted(int port, Script script) throws IOException {
-      socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-      Thread t = new Thread(() -> serve(script), "scripted-dns-" + socket.getLocalPort());
-      t.setDaemon(true);
-      t.start();
-    }
-
-    private void serve(Script script) {
-      byte[] buf = new byte[4096];
-      while (!socket.isClosed()) {
-        try {
-          DatagramPacket p = new DatagramPacket(buf, buf.length);
-          socket.receive(p);
-          Message query = new Message(java.util.Arrays.copyOf(p.getData(), p.getLength()));
-          questions.add(query.getQuestion().getName().toString());
-          asked.complete(null);
-          for (byte[] raw : script.before(query)) {
-            socket.send(new DatagramPacket(raw, raw.length, p.getSocketAddress()));
-          }
-          Message reply = new Message(query.getHeader().getID());
-          reply.getHeader().setFlag(Flags.QR);
-          reply.getHeader().setFlag(Flags.RD);
-          reply.getHeader().setFlag(Flags.RA);
-          reply.addRecord(query.getQuestion(), Section.QUESTION);
-          for (Message m : script.answer(query, reply)) {
-            byte[] wire = m.toWire(512);
-            socket.send(new DatagramPacket(wire, wire.length, p.getSocketAddress()));
-          }
-        } catch (IOException e) {
-          if (socket.isClosed()) {
-            return;
-          }
-        }
-      }
-    }
-
-    InetSocketAddress address() {
-      return new InetSocketAddress(socket.getLocalAddress(), socket.getLocalPort());
-    }
-
-    List<String> questions() {
-      return questions;
-    }
-
-    void awaitQuestion() throws Exception {
-      asked.get(30, TimeUnit.SECONDS);
-    }
-
-    void close() {
-      socket.close();
     }
   }
 }
