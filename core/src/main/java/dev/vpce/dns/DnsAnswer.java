@@ -25,7 +25,7 @@ public record DnsAnswer(List<InetAddress> addresses, Duration ttl) {
 
   /**
    * The answer for a dual-stack name from its A and AAAA answers: IPv4 first, and the TTL of the family that has
-   * addresses, the smaller when both do. Either may be null when that family was not asked for.
+   * addresses, the smaller when both or neither do. Either may be null when that family was not asked for.
    */
   static DnsAnswer ofFamilies(DnsAnswer v4, DnsAnswer v6) {
     if (v4 == null) {
@@ -36,8 +36,9 @@ public record DnsAnswer(List<InetAddress> addresses, Duration ttl) {
     }
     List<InetAddress> all = new ArrayList<>(v4.addresses());
     all.addAll(v6.addresses());
-    Duration ttl = v4.addresses().isEmpty() ? v6.ttl()
-        : v6.addresses().isEmpty() || v4.ttl().compareTo(v6.ttl()) <= 0 ? v4.ttl() : v6.ttl();
+    boolean bothOrNeither = v4.addresses().isEmpty() == v6.addresses().isEmpty();
+    Duration ttl = bothOrNeither ? (v4.ttl().compareTo(v6.ttl()) <= 0 ? v4.ttl() : v6.ttl())
+        : v4.addresses().isEmpty() ? v6.ttl() : v4.ttl();
     return new DnsAnswer(all, ttl);
   }
 }

@@ -18,6 +18,7 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.ResolverConfig;
+import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TextParseException;
@@ -125,8 +126,9 @@ public final class DnsjavaNameResolver implements NameResolver {
           throw new UnknownHostException(name + ": NXDOMAIN" + (hops == 0 ? "" : " for its alias " + current)
               + " from " + servers);
         }
-        // NODATA: the name exists without records of this type
-        return new DnsAnswer(List.of(), Duration.ZERO);
+        // NODATA: the name exists without records of this type; the zone's SOA says how long that holds
+        long negative = negativeTtl(reply);
+        return new DnsAnswer(List.of(), Duration.ofSeconds(negative < 0 ? 0 : Math.min(ttl, negative)));
       }
       if (++hops > MAX_CHAIN) {
         throw new IOException("DNS lookup of " + name + " followed more than " + MAX_CHAIN + " CNAMEs (a loop?)");
@@ -136,6 +138,21 @@ public final class DnsjavaNameResolver implements NameResolver {
         reply = query(name, current, type);
       }
     }
+  }
+
+  /**
+   * The negative TTL of RFC 2308: the smaller of the authority section's SOA TTL and its MINIMUM field; -1 when
+   * there is no SOA (then the empty answer is not cached).
+   */
+  private static long negativeTtl(Message reply) {
+    long negative = -1;
+    for (Record r : reply.getSection(Section.AUTHORITY)) {
+      if (r instanceof SOARecord soa && soa.getDClass() == DClass.IN) {
+        long ttl = Math.min(soa.getTTL(), soa.getMinimum());
+        negative = negative < 0 ? ttl : Math.min(negative, ttl);
+      }
+    }
+    return negative;
   }
 
   private static boolean answers(Message reply, Name owner) {

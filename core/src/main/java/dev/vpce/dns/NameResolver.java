@@ -19,7 +19,8 @@ import java.util.function.Supplier;
 public interface NameResolver {
   /**
    * Resolves the IPv4 addresses (A records) of a name. A name that exists without A records (NODATA) gives
-   * an empty answer.
+   * an empty answer whose TTL is the negative TTL of RFC 2308 (the smaller of the zone's SOA TTL and its
+   * MINIMUM field), or zero when the reply carries no SOA; vpce asks again within that, at most 30 s apart.
    *
    * @param name the DNS name to resolve; vpce passes fully qualified endpoint names
    * @return the addresses in server order and the answer's TTL

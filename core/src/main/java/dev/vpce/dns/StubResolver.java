@@ -36,6 +36,7 @@ final class StubResolver implements NameResolver {
   static final int MAX_CHAIN = 8;
   private static final int TYPE_A = 1;
   private static final int TYPE_CNAME = 5;
+  private static final int TYPE_SOA = 6;
   private static final int TYPE_AAAA = 28;
   private static final int CLASS_IN = 1;
   private static final int RCODE_NXDOMAIN = 3;
@@ -112,7 +113,9 @@ final class StubResolver implements NameResolver {
           throw new UnknownHostException(name + ": NXDOMAIN" + (hops == 0 ? "" : " for its alias " + current)
               + " from " + servers);
         }
-        return new DnsAnswer(List.of(), Duration.ZERO); // NODATA: the name exists without records of this type
+        // NODATA: the name exists without records of this type; the zone's SOA says how long that holds
+        return new DnsAnswer(List.of(), Duration.ofSeconds(reply.negativeTtl() < 0 ? 0
+            : Math.min(ttl, reply.negativeTtl())));
       }
       if (++hops > MAX_CHAIN) {
         throw new IOException("DNS lookup of " + name + " followed more than " + MAX_CHAIN + " CNAMEs (a loop?)");
@@ -329,8 +332,13 @@ final class StubResolver implements NameResolver {
   /** One resource record of the answer section that vpce reads: A, AAAA (with address) or CNAME (with target). */
   record Answer(String owner, int type, long ttl, byte[] address, String target) {}
 
-  /** A reply to the question asked. */
-  record Reply(int rcode, boolean truncated, List<Answer> answers) {
+  /**
+   * A reply to the question asked.
+   *
+   * @param negativeTtl for a reply without addresses, how long its absence may be cached (RFC 2308), in seconds;
+   *                    -1 when the reply has addresses or no SOA
+   */
+  record Reply(int rcode, boolean truncated, List<Answer> answers, long negativeTtl) {
     /**
      * Parses a reply, or returns null when it is not the reply to this question (another ID, not a response,
      * another question).
@@ -346,7 +354,7 @@ final class StubResolver implements NameResolver {
       int flags = r.u16();
       int qd = r.u16();
       int an = r.u16();
-      r.u16(); // authority
+      int ns = r.u16();
       r.u16(); // additional
       if (replyId != id || (flags & 0x8000) == 0 || (flags & 0x7800) != 0) {
         return null;
@@ -355,7 +363,7 @@ final class StubResolver implements NameResolver {
       if (qd == 0 && rcode != 0 && rcode != RCODE_NXDOMAIN) {
         // RFC 1035 lets an error reply (FORMERR, SERVFAIL, REFUSED...) leave the question out: it can only send
         // the lookup on to the next server, so it is taken as this server's failure
-        return new Reply(rcode, false, List.of());
+        return new Reply(rcode, false, List.of(), -1);
       }
       if (qd != 1) {
         return null;
@@ -368,6 +376,7 @@ final class StubResolver implements NameResolver {
       }
       boolean truncated = (flags & 0x0200) != 0;
       List<Answer> answers = new ArrayList<>(an);
+      boolean addresses = false;
       for (int i = 0; i < an && !truncated; i++) {
         String owner = r.name();
         int rtype = r.u16();
@@ -381,6 +390,7 @@ final class StubResolver implements NameResolver {
         ttl = ttl > Integer.MAX_VALUE ? 0 : ttl; // RFC 2181: a TTL with the top bit set is 0
         if (rclass == CLASS_IN && (rtype == TYPE_A && rdlength == 4 || rtype == TYPE_AAAA && rdlength == 16)) {
           answers.add(new Answer(owner, rtype, ttl, r.bytes(rdlength), null));
+          addresses = true;
         } else if (rclass == CLASS_IN && rtype == TYPE_CNAME) {
           answers.add(new Answer(owner, rtype, ttl, null, r.name()));
           if (r.position() > end) {
@@ -389,7 +399,34 @@ final class StubResolver implements NameResolver {
         }
         r.seek(end);
       }
-      return new Reply(rcode, truncated, List.copyOf(answers));
+      return new Reply(rcode, truncated, List.copyOf(answers), truncated || addresses ? -1 : negativeTtl(r, ns));
+    }
+
+    /**
+     * The negative TTL of RFC 2308 from the authority section of a reply without addresses: the SOA record's TTL
+     * or its MINIMUM field, whichever is smaller; -1 when there is no SOA (then the empty answer is not cached).
+     */
+    private static long negativeTtl(Reader r, int ns) throws IOException {
+      long negative = -1;
+      for (int i = 0; i < ns; i++) {
+        r.name();
+        int rtype = r.u16();
+        int rclass = r.u16();
+        long ttl = r.u32();
+        int rdlength = r.u16();
+        int end = r.position() + rdlength;
+        if (end > r.length()) {
+          throw new IOException("a record runs past the end of the reply");
+        }
+        if (rtype == TYPE_SOA && rclass == CLASS_IN && rdlength >= 22) { // two names of 1 octet or more, 5 numbers
+          r.seek(end - 4);
+          long minimum = r.u32();
+          long soa = Math.min(ttl > Integer.MAX_VALUE ? 0 : ttl, minimum > Integer.MAX_VALUE ? 0 : minimum);
+          negative = negative < 0 ? soa : Math.min(negative, soa);
+        }
+        r.seek(end);
+      }
+      return negative;
     }
   }
 
@@ -406,6 +443,10 @@ final class StubResolver implements NameResolver {
 
     int position() {
       return pos;
+    }
+
+    int length() {
+      return length;
     }
 
     void seek(int position) {

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * background ahead of expiry; when a refresh fails the last good answer is served until
  * {@code expiry + staleLimit}, and only then dropped. An empty answer (NODATA) to a name that had
  * addresses counts as such a failure, so a name that briefly loses its records keeps its last answer within
- * the same limit. Each name is asked for the record types of its endpoint (A, AAAA or both). Readers never
+ * the same limit; a name that has no addresses is asked again within its negative TTL (RFC 2308), at most 30 s
+ * apart. Each name is asked for the record types of its endpoint (A, AAAA or both). Readers never
  * wait on the network.
  */
 public final class DnsCache {
@@ -153,9 +154,19 @@ public final class DnsCache {
     e.addresses = answer.addresses();
     e.expiresAt = now.plus(answer.ttl());
     e.receivedAt = now;
-    e.ttl = answer.ttl();
-    e.failures = 0;
     Duration ahead = answer.ttl().multipliedBy(3).dividedBy(4);
+    if (answer.addresses().isEmpty()) {
+      // NODATA, nothing to serve: asked again when 3/4 of the zone's negative TTL (RFC 2308) is gone, or with
+      // back-off when the reply had no SOA to give one; either way at most MAX_RETRY apart, so that records that
+      // appear are soon used. The name's TTL stays what it was (MAX_RETRY until a first address): it caps how
+      // long a failed refresh waits.
+      e.failures++;
+      ahead = answer.ttl().isZero() ? backOff(e.failures, MAX_RETRY)
+          : ahead.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : ahead;
+    } else {
+      e.ttl = answer.ttl();
+      e.failures = 0;
+    }
     e.next = scheduler.schedule("dns refresh " + e.name, () -> refresh(e),
         ahead.compareTo(MIN_REFRESH) < 0 ? MIN_REFRESH : ahead);
     if (changed) {
@@ -185,6 +196,12 @@ public final class DnsCache {
     }
   }
 
+  /** The wait before the next try after {@code failures} in a row: at least MIN_REFRESH, jittered, up to cap. */
+  private Duration backOff(int failures, Duration cap) {
+    Duration ceiling = backoff.ceiling(failures);
+    return MIN_REFRESH.plus(backoff.jitter((ceiling.compareTo(cap) > 0 ? cap : ceiling).minus(MIN_REFRESH)));
+  }
+
   private void failed(Entry e, Exception failure) {
     Instant now = clock.instant();
     Instant staleUntil = e.expiresAt.plus(staleLimit);
@@ -198,8 +215,7 @@ public final class DnsCache {
       // back off, but never wait longer between tries than the answer was meant to live
       Duration cap = e.ttl.compareTo(MAX_RETRY) > 0 ? MAX_RETRY
           : e.ttl.compareTo(MIN_REFRESH) < 0 ? MIN_REFRESH : e.ttl;
-      Duration ceiling = backoff.ceiling(e.failures);
-      Duration retry = MIN_REFRESH.plus(backoff.jitter((ceiling.compareTo(cap) > 0 ? cap : ceiling).minus(MIN_REFRESH)));
+      Duration retry = backOff(e.failures, cap);
       Duration untilStaleEnds = Duration.between(now, staleUntil);
       if (!dropped && untilStaleEnds.compareTo(retry) < 0 && !untilStaleEnds.isNegative()) {
         retry = untilStaleEnds.isZero() ? MIN_REFRESH : untilStaleEnds;

@@ -196,6 +196,33 @@ class NameResolverContractIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("resolvers")
+  void anEmptyAnswerLivesForTheNegativeTtlOfTheZonesSoa(String impl,
+      BiFunction<List<InetSocketAddress>, Duration, NameResolver> make, LocalPrivateLink kit) throws Exception {
+    kit.dns().negativeTtl(Duration.ofSeconds(45)).answer("v4only.corp.example.test", ip("10.0.0.5"));
+    NameResolver dns = make.apply(List.of(kit.dns().address()), Duration.ofSeconds(1));
+    DnsAnswer nodata = dns.resolve("v4only.corp.example.test", IpAddressType.IPV6);
+    assertThat(nodata.addresses()).isEmpty();
+    assertThat(nodata.ttl()).as("RFC 2308: the SOA in the authority section").isEqualTo(Duration.ofSeconds(45));
+
+    kit.dns().cname("alias.corp.example.test", "v4only.corp.example.test", Duration.ofSeconds(7));
+    assertThat(dns.resolve("alias.corp.example.test", IpAddressType.IPV6).ttl())
+        .as("no longer than the CNAME that led there").isEqualTo(Duration.ofSeconds(7));
+    assertThat(dns.resolve("v4only.corp.example.test", IpAddressType.DUALSTACK).ttl())
+        .as("the A records' TTL when one family has addresses").isEqualTo(kit.dns().ttl());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("resolvers")
+  void anEmptyAnswerWithoutAnSoaIsNotCached(String impl,
+      BiFunction<List<InetSocketAddress>, Duration, NameResolver> make) throws Exception {
+    ScriptedNameServer server = scripted((query, reply) -> List.of(reply)); // NOERROR, no records, no SOA
+    DnsAnswer nodata = make.apply(List.of(server.address()), Duration.ofSeconds(1)).resolve("db.corp.example.test");
+    assertThat(nodata.addresses()).isEmpty();
+    assertThat(nodata.ttl()).isZero();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("resolvers")
   void aWildcardNameAsEc2ListsAnS3EndpointsIsAskedAsIs(String impl,
       BiFunction<List<InetSocketAddress>, Duration, NameResolver> make, LocalPrivateLink kit) throws Exception {
     String wildcard = "*.vpce-0a1b2c3d4e5f67890-k3m9x2qa.s3.us-east-1.vpce.amazonaws.com";

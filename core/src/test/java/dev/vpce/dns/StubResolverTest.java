@@ -14,6 +14,7 @@ import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
@@ -83,6 +84,46 @@ class StubResolverTest {
   }
 
   @Test
+  void aReplyWithoutAddressesCarriesTheNegativeTtlOfItsSoa() throws Exception {
+    Message nodata = reply(ID, "db.corp.example.test.");
+    nodata.addRecord(soa(300, 60), Section.AUTHORITY);
+    assertThat(parse(nodata).negativeTtl()).as("RFC 2308: the smaller of the SOA's TTL and MINIMUM").isEqualTo(60);
+
+    Message lowTtl = reply(ID, "db.corp.example.test.");
+    lowTtl.addRecord(soa(5, 900), Section.AUTHORITY);
+    assertThat(parse(lowTtl).negativeTtl()).isEqualTo(5);
+
+    Message behindAlias = reply(ID, "db.corp.example.test.");
+    behindAlias.addRecord(new CNAMERecord(Name.fromString("db.corp.example.test."), DClass.IN, 30,
+        Name.fromString("lb.corp.example.test.")), Section.ANSWER);
+    behindAlias.addRecord(soa(120, 120), Section.AUTHORITY);
+    StubResolver.Reply r = parse(behindAlias);
+    assertThat(r.answers()).singleElement().extracting(StubResolver.Answer::target).isEqualTo("lb.corp.example.test");
+    assertThat(r.negativeTtl()).isEqualTo(120);
+
+    assertThat(parse(reply(ID, "db.corp.example.test.")).negativeTtl()).as("no SOA: not cached").isEqualTo(-1);
+  }
+
+  @Test
+  void aReplyWithAddressesHasNoNegativeTtlAndItsAuthoritySectionIsNotRead() throws Exception {
+    byte[] wire = oneARecord();
+    byte[] withSoa = java.util.Arrays.copyOf(wire, wire.length + 1);
+    withSoa[9] = 1; // one authority record announced, and only a byte of it there: never read
+    StubResolver.Reply r = StubResolver.Reply.parse(withSoa, withSoa.length, ID, "db.corp.example.test", Type.A);
+    assertThat(r.answers()).hasSize(1);
+    assertThat(r.negativeTtl()).isEqualTo(-1);
+  }
+
+  @Test
+  void aBrokenAuthoritySectionOfANegativeReplyIsAnIoError() throws Exception {
+    Message nodata = reply(ID, "db.corp.example.test.");
+    nodata.addRecord(soa(300, 60), Section.AUTHORITY);
+    byte[] wire = nodata.toWire();
+    assertThatThrownBy(() -> StubResolver.Reply.parse(wire, wire.length - 3, ID, "db.corp.example.test", Type.A))
+        .isInstanceOf(IOException.class);
+  }
+
+  @Test
   void namesAreCheckedAndLowerCasedBeforeTheyAreAsked() throws Exception {
     assertThat(StubResolver.canonical("DB.Corp.Example.TEST.")).isEqualTo("db.corp.example.test");
     assertThat(StubResolver.canonical("_svc.example.com")).isEqualTo("_svc.example.com");
@@ -120,6 +161,16 @@ class StubResolverTest {
     m.addRecord(new ARecord(Name.fromString("db.corp.example.test."), DClass.IN, 60,
         InetAddress.getByName("10.0.0.1")), Section.ANSWER);
     return m.toWire();
+  }
+
+  private static StubResolver.Reply parse(Message m) throws IOException {
+    byte[] wire = m.toWire();
+    return StubResolver.Reply.parse(wire, wire.length, ID, "db.corp.example.test", Type.A);
+  }
+
+  private static SOARecord soa(long ttl, long minimum) throws IOException {
+    return new SOARecord(Name.fromString("corp.example.test."), DClass.IN, ttl, Name.fromString("ns.example.test."),
+        Name.fromString("hostmaster.example.test."), 1, 7200, 900, 1_209_600, minimum);
   }
 
   private static Message reply(int id, String name) throws IOException {

@@ -86,6 +86,43 @@ class DnsCacheTest {
   }
 
   @Test
+  void aNameWithoutRecordsIsAskedAgainWhenThreeQuartersOfItsNegativeTtlAreGone() throws IOException {
+    resolver.answer(NAME, Duration.ofSeconds(8)); // NODATA with an SOA that gives 8 s (RFC 2308)
+    assertThat(cache.track(NAME)).isEmpty();
+    scheduler.advance(Duration.ofSeconds(5));
+    assertThat(resolver.queries(NAME)).as("not before 6 s").isEqualTo(1);
+    scheduler.advance(Duration.ofSeconds(1));
+    assertThat(resolver.queries(NAME)).isEqualTo(2);
+    assertThat(failures).as("an empty answer to a name that never had one is no failure").isEmpty();
+  }
+
+  @Test
+  void aLongNegativeTtlStillAsksEveryThirtySecondsSoRecordsThatAppearAreUsed() throws IOException {
+    resolver.answer(NAME, Duration.ofSeconds(900));
+    assertThat(cache.track(NAME)).isEmpty();
+    scheduler.advance(Duration.ofSeconds(29));
+    assertThat(resolver.queries(NAME)).isEqualTo(1);
+    resolver.answer(NAME, Duration.ofSeconds(60), "127.0.1.9");
+    scheduler.advance(Duration.ofSeconds(1));
+    assertThat(resolver.queries(NAME)).isEqualTo(2);
+    assertThat(cache.addresses(NAME)).extracting(a -> a.getHostAddress()).containsExactly("127.0.1.9");
+    assertThat(changes).containsExactly(NAME);
+  }
+
+  @Test
+  void anEmptyAnswerWithoutANegativeTtlIsAskedAgainWithBackOffNotEverySecond() throws IOException {
+    resolver.answer(NAME, Duration.ZERO); // NODATA from a server that sent no SOA
+    assertThat(cache.track(NAME)).isEmpty();
+    scheduler.advance(Duration.ofSeconds(1));
+    assertThat(resolver.queries(NAME)).as("the first retry after a second").isEqualTo(2);
+    scheduler.advance(Duration.ofSeconds(119));
+    assertThat(resolver.queries(NAME)).as("backing off: far fewer than one a second").isBetween(4, 15);
+    resolver.answer(NAME, Duration.ofSeconds(60), "127.0.1.9");
+    scheduler.advance(Duration.ofSeconds(30));
+    assertThat(cache.addresses(NAME)).as("never more than 30 s apart").hasSize(1);
+  }
+
+  @Test
   void asksForTheRecordTypesOfTheEndpoint() throws IOException {
     resolver.answer(NAME, Duration.ofSeconds(60), "127.0.1.1", "::1");
     assertThat(cache.track(NAME, IpAddressType.IPV6)).extracting(a -> a.getHostAddress())

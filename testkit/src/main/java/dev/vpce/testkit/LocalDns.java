@@ -31,17 +31,24 @@ import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 /**
  * An authoritative DNS server on 127.0.0.1 (UDP and TCP, one port) that answers the endpoints' regional,
  * zonal and private DNS names with A records (and AAAA records for IPv6 endpoints), built from real DNS
- * packets with dnsjava's message classes; a name can also be made a CNAME with its own TTL. Per-name faults and changed answers switch at run time; every question is logged.
+ * packets with dnsjava's message classes; a name can also be made a CNAME with its own TTL. Per-name faults
+ * and changed answers switch at run time; every question is logged. Like any authoritative server (RFC 2308),
+ * it puts an SOA record in the authority section of a negative answer (NXDOMAIN, or NODATA: a name without
+ * records of the asked type), whose TTL and MINIMUM field are the {@link #negativeTtl() negative TTL}.
  * Thread-safe.
  */
 public final class LocalDns {
   private static final int MAX_UDP = 512;
+  private static final Duration DEFAULT_NEGATIVE_TTL = Duration.ofSeconds(60);
+  private static final Name PRIMARY = Name.fromConstantString("ns.vpce.test.");
+  private static final Name HOSTMASTER = Name.fromConstantString("hostmaster.vpce.test.");
 
   private final Map<String, List<InetAddress>> records;
   private final Map<String, List<InetAddress>> answers = new ConcurrentHashMap<>();
@@ -55,6 +62,7 @@ public final class LocalDns {
   private final ServerSocket tcp;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private volatile Duration ttl;
+  private volatile Duration negativeTtl = DEFAULT_NEGATIVE_TTL;
 
   LocalDns(Map<String, List<InetAddress>> records, Duration ttl, Clock clock, ExecutorService workers)
       throws IOException {
@@ -116,6 +124,29 @@ public final class LocalDns {
   public LocalDns ttl(Duration newTtl) {
     Checks.notNegative("ttl", newTtl);
     this.ttl = newTtl;
+    return this;
+  }
+
+  /**
+   * How long a negative answer may be cached (RFC 2308): its SOA record's TTL and MINIMUM field. 60 s unless
+   * set.
+   *
+   * @return the negative TTL answers carry now
+   */
+  public Duration negativeTtl() {
+    return negativeTtl;
+  }
+
+  /**
+   * Sets how long negative answers may be cached from now on (whole seconds), until
+   * {@link LocalPrivateLink#reset}.
+   *
+   * @param newNegativeTtl the negative TTL, zero or more, rounded down to whole seconds
+   * @return this server, for chaining
+   */
+  public LocalDns negativeTtl(Duration newNegativeTtl) {
+    Checks.notNegative("negativeTtl", newNegativeTtl);
+    this.negativeTtl = newNegativeTtl;
     return this;
   }
 
@@ -209,6 +240,7 @@ public final class LocalDns {
     answers.clear();
     aliases.clear();
     ttl = initialTtl;
+    negativeTtl = DEFAULT_NEGATIVE_TTL;
     synchronized (log) {
       log.clear();
     }
@@ -310,6 +342,10 @@ public final class LocalDns {
     }
     if (fault != null) {
       reply.getHeader().setRcode(fault == DnsFault.NXDOMAIN ? Rcode.NXDOMAIN : Rcode.SERVFAIL);
+      if (fault == DnsFault.NXDOMAIN) {
+        reply.getHeader().setFlag(Flags.AA);
+        reply.addRecord(soa(question.getName()), Section.AUTHORITY);
+      }
       return reply.toWire(maxLength);
     }
     Name owner = question.getName();
@@ -332,20 +368,37 @@ public final class LocalDns {
       reply.getHeader().setFlag(Flags.AA);
       return reply.toWire(maxLength); // a CNAME out of this server's names: the client asks again
     }
+    reply.getHeader().setFlag(Flags.AA);
     if (addresses == null || question.getDClass() != DClass.IN) {
       reply.getHeader().setRcode(Rcode.NXDOMAIN);
+      reply.addRecord(soa(owner), Section.AUTHORITY);
       return reply.toWire(maxLength);
     }
-    reply.getHeader().setFlag(Flags.AA);
     long ttlSeconds = ttl.getSeconds();
+    boolean any = false;
     for (InetAddress a : addresses) {
       if (a instanceof Inet4Address && (type == Type.A || type == Type.ANY)) {
         reply.addRecord(new ARecord(owner, DClass.IN, ttlSeconds, a), Section.ANSWER);
+        any = true;
       } else if (a instanceof Inet6Address && (type == Type.AAAA || type == Type.ANY)) {
         reply.addRecord(new AAAARecord(owner, DClass.IN, ttlSeconds, a), Section.ANSWER);
+        any = true;
       }
     }
+    if (!any) {
+      reply.addRecord(soa(owner), Section.AUTHORITY); // NODATA
+    }
     return reply.toWire(maxLength);
+  }
+
+  /**
+   * The SOA of a negative answer about {@code name}: owned by its parent (the zone this server stands for), with
+   * the negative TTL as its TTL and MINIMUM, as a resolver reads them (RFC 2308).
+   */
+  private Record soa(Name name) {
+    Name zone = name.labels() > 2 ? new Name(name, 1) : Name.root;
+    long negative = negativeTtl.getSeconds();
+    return new SOARecord(zone, DClass.IN, negative, PRIMARY, HOSTMASTER, 1, 7200, 900, 1_209_600, negative);
   }
 
   static String key(String name) {

@@ -16,6 +16,7 @@ import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
@@ -65,6 +66,33 @@ class LocalDnsIT {
   @Test
   void unknownNamesAreNxdomain(LocalPrivateLink kit) throws IOException {
     assertThat(ask(kit, "nothing.example.com", Type.A, false).getRcode()).isEqualTo(Rcode.NXDOMAIN);
+  }
+
+  @Test
+  void negativeAnswersCarryAnSoaWithTheNegativeTtlAsRfc2308Asks(LocalPrivateLink kit) throws Exception {
+    String regional = kit.endpoint().regionalDnsName();
+    Message nodata = ask(kit, regional, Type.AAAA, false); // an IPv4 endpoint's name: no AAAA records
+    assertThat(nodata.getRcode()).isEqualTo(Rcode.NOERROR);
+    assertThat(nodata.getSection(Section.ANSWER)).isEmpty();
+    assertThat(nodata.getSection(Section.AUTHORITY)).singleElement().isInstanceOfSatisfying(SOARecord.class, soa -> {
+      assertThat(soa.getTTL()).isEqualTo(60);
+      assertThat(soa.getMinimum()).isEqualTo(60);
+      assertThat(soa.getName().toString()).as("the zone: the name's parent")
+          .isEqualTo(regional.substring(regional.indexOf('.') + 1) + ".");
+    });
+
+    kit.dns().negativeTtl(Duration.ofSeconds(9));
+    assertThat(ask(kit, "nothing.example.com", Type.A, false).getSection(Section.AUTHORITY)).singleElement()
+        .satisfies(soa -> assertThat(((SOARecord) soa).getMinimum()).isEqualTo(9));
+    kit.dns().fault(regional, DnsFault.NXDOMAIN);
+    assertThat(ask(kit, regional, Type.A, false).getSection(Section.AUTHORITY)).singleElement()
+        .satisfies(soa -> assertThat(soa.getTTL()).isEqualTo(9));
+    assertThat(ask(kit, regional + "x", Type.A, true).getSection(Section.AUTHORITY)).as("over TCP too").hasSize(1);
+
+    kit.reset();
+    assertThat(kit.dns().negativeTtl()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(ask(kit, regional, Type.A, false).getSection(Section.AUTHORITY)).as("a positive answer: none")
+        .isEmpty();
   }
 
   @Test
