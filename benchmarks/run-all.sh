@@ -56,7 +56,7 @@ stress() { # section 3: the long stress run (its own mvn verify of core)
   bash benchmarks/stress.sh
 }
 
-spring() { # Spring Boot start-up with and without the starter (8 fresh JVMs each)
+spring() { # Spring Boot start-up with the starter, without it and with a stand-in (20 rounds of 3 fresh JVMs)
   java -cp "$(cat benchmarks/target/spring-startup.classpath):benchmarks/target/classes" \
     dev.vpce.benchmarks.SpringStartup 20
 }

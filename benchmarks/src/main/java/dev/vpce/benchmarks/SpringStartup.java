@@ -8,9 +8,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringBootConfiguration;
@@ -19,16 +21,25 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
 import org.springframework.boot.context.metrics.buffering.StartupTimeline;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.metrics.StartupStep;
 
 /**
  * Spring Boot context start-up time of one application with and without the vpce starter, in one run: each
- * sample is a pair of fresh JVMs (a cold start, as a user's application has), one with and one without, in
- * alternating order, so both see the same machine load. The application has RestClient, WebClient (Reactor
+ * round starts fresh JVMs (a cold start, as a user's application has), one with the starter, one without and one
+ * with a stand-in (below), in an order that rotates ({@link #order}), so all sides see the same machine load. The application has RestClient, WebClient (Reactor
  * Netty), HttpClient 5 and the Actuator's health on its classpath, and the same configuration on both sides: one
  * static binding whose DNS is the kit's server on loopback. "without" is the same classpath minus the starter, so
  * nothing reads the {@code vpce.*} keys there.
+ *
+ * <p>A third side calibrates the figure: the application without the starter but with a stand-in for any
+ * starter ({@link ReferenceStarter}), which binds the same {@code vpce.*} keys into records and makes one bean from
+ * them and does nothing else: what Boot charges a starter for being one, before it does any work. Its cost and
+ * the starter's cost beyond it are printed, paired by round, as well.
  *
  * <p>Single start-ups on a small shared machine vary by a few hundred ms, more than the starter costs, so the
  * figure is the median of the paired differences with a bootstrap 95% interval; the difference of the medians,
@@ -41,7 +52,7 @@ import org.springframework.core.metrics.StartupStep;
  * <pre>
  * mvn -B -DskipTests package
  * java -cp "$(cat benchmarks/target/spring-startup.classpath):benchmarks/target/classes" \
- *     dev.vpce.benchmarks.SpringStartup [pairs, default 20]
+ *     dev.vpce.benchmarks.SpringStartup [rounds, default 20]
  * </pre>
  */
 public final class SpringStartup {
@@ -66,31 +77,33 @@ public final class SpringStartup {
               + kit.dns().address().getPort());
       Arm with = new Arm();
       Arm without = new Arm();
+      Arm reference = new Arm();
       List<Long> paired = new ArrayList<>();
       List<Long> pairedMainCpu = new ArrayList<>();
+      List<Long> pairedReference = new ArrayList<>();
+      List<Long> beyondReference = new ArrayList<>();
       List<Long> vpceBeans = new ArrayList<>();
-      for (int i = 0; i <= samples; i++) { // pair 0 warms the page cache and is not counted
-        boolean withFirst = i % 2 == 0;
-        long[] w = null;
-        long[] o = null;
-        for (boolean starter : new boolean[] {withFirst, !withFirst}) {
-          long[] r = child(starter ? classpath : withoutStarter, starter, props);
-          if (starter) {
-            w = r;
-          } else {
-            o = r;
-          }
+      for (int i = 0; i <= samples; i++) { // round 0 warms the page cache and is not counted
+        long[][] r = new long[Side.values().length][];
+        for (Side side : order(i)) {
+          r[side.ordinal()] = child(side == Side.WITH ? classpath : withoutStarter, side, props);
         }
         if (i > 0) {
+          long[] w = r[Side.WITH.ordinal()];
+          long[] o = r[Side.WITHOUT.ordinal()];
+          long[] ref = r[Side.REFERENCE.ordinal()];
           with.add(w);
           without.add(o);
+          reference.add(ref);
           paired.add(w[0] - o[0]);
           pairedMainCpu.add(w[4] - o[4]);
+          pairedReference.add(ref[0] - o[0]);
+          beyondReference.add(w[0] - ref[0]);
           vpceBeans.add(w[2]);
         }
       }
       long[] ci = bootstrapMedianCi(paired, 10_000, 0.95);
-      System.out.printf("context start-up, %d pairs of cold JVMs (alternating order): without the starter "
+      System.out.printf("context start-up, %d rounds of three cold JVMs (rotating order): without the starter "
               + "median %d ms (min %d), with the starter median %d ms (min %d)%n", samples, median(without.ms),
           min(without.ms), median(with.ms), min(with.ms));
       System.out.printf("the starter's cost: median of the paired differences %+d ms (95%% bootstrap interval %+d to "
@@ -107,11 +120,20 @@ public final class SpringStartup {
       System.out.printf("classes loaded until the context is up (within a few of each other in every run): "
           + "without %d, with %d: %+d%n",
           median(without.classes), median(with.classes), median(with.classes) - median(without.classes));
+      long[] refCi = bootstrapMedianCi(pairedReference, 10_000, 0.95);
+      System.out.printf("a stand-in starter that only binds the same vpce.* keys into records and makes one bean "
+              + "from them: median of the paired differences %+d ms (95%% bootstrap interval %+d to %+d ms), "
+              + "classes %+d%n", median(pairedReference), refCi[0], refCi[1],
+          median(reference.classes) - median(without.classes));
+      long[] beyondCi = bootstrapMedianCi(beyondReference, 10_000, 0.95);
+      System.out.printf("the starter against the stand-in (vpce's own work): median of the paired differences %+d ms "
+          + "(95%% bootstrap interval %+d to %+d ms)%n", median(beyondReference), beyondCi[0], beyondCi[1]);
       System.out.printf("main-thread time creating the starter's beans (Spring start-up steps): median %d ms%n",
           median(vpceBeans));
       System.out.println("without (ms): " + without.ms);
       System.out.println("with (ms):    " + with.ms);
       System.out.println("paired (ms):  " + paired);
+      System.out.println("stand-in, paired (ms): " + pairedReference);
     }
   }
 
@@ -151,10 +173,26 @@ public final class SpringStartup {
     return new long[] {medians[lo], medians[Math.min(hi, resamples - 1)]};
   }
 
-  private static long[] child(String classpath, boolean starter, List<String> props) throws IOException,
+  /** The sides of a round: the application with the starter, without it, and with the stand-in instead. */
+  enum Side { WITH, WITHOUT, REFERENCE }
+
+  /**
+   * The order of round {@code round}'s sides: rotated each round and reversed every third, so that over six rounds
+   * each side runs first, second and third twice, and after each other side as often as before it.
+   */
+  static List<Side> order(int round) {
+    List<Side> order = new ArrayList<>(List.of(Side.values()));
+    java.util.Collections.rotate(order, round % 3);
+    if (round / 3 % 2 == 1) {
+      java.util.Collections.reverse(order);
+    }
+    return order;
+  }
+
+  private static long[] child(String classpath, Side side, List<String> props) throws IOException,
       InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", classpath, "-Daws.disableEc2Metadata=true", App.class.getName(), Boolean.toString(starter)));
+        "-cp", classpath, "-Daws.disableEc2Metadata=true", App.class.getName(), side.name()));
     cmd.addAll(props);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
@@ -214,11 +252,13 @@ public final class SpringStartup {
   @EnableAutoConfiguration
   public static class App {
     public static void main(String[] args) {
-      boolean starter = Boolean.parseBoolean(args[0]);
-      String[] props = Arrays.copyOfRange(args, 1, args.length); // the same on both sides
+      Side side = Side.valueOf(args[0]);
+      boolean starter = side == Side.WITH;
+      String[] props = Arrays.copyOfRange(args, 1, args.length); // the same on every side
       BufferingApplicationStartup steps = new BufferingApplicationStartup(20_000);
       long t0 = System.nanoTime();
-      ConfigurableApplicationContext ctx = new SpringApplicationBuilder(App.class)
+      ConfigurableApplicationContext ctx = new SpringApplicationBuilder(side == Side.REFERENCE
+          ? new Class<?>[] {App.class, ReferenceStarter.class} : new Class<?>[] {App.class})
           .applicationStartup(steps)
           .web(WebApplicationType.NONE)
           .bannerMode(Banner.Mode.OFF)
@@ -230,14 +270,49 @@ public final class SpringStartup {
       long classes = java.lang.management.ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
       long mainCpuMs = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
       boolean hasVpce = ctx.containsBean("privateLink");
+      boolean hasStandIn = ctx.containsBean("standInBean");
       ctx.close();
-      if (hasVpce != starter) {
-        throw new IllegalStateException("expected the starter " + (starter ? "on" : "off") + ", but privateLink bean "
-            + (hasVpce ? "exists" : "is missing"));
+      if (hasVpce != starter || hasStandIn != (side == Side.REFERENCE)) {
+        throw new IllegalStateException("expected the side " + side + ", but the privateLink bean "
+            + (hasVpce ? "exists" : "is missing") + " and the stand-in's bean " + (hasStandIn ? "exists" : "is missing"));
       }
       System.out.println("startup-ms=" + ms + " " + cpuMs + " " + vpceBeansMs(steps) + " " + classes + " "
           + mainCpuMs);
       System.exit(0);
     }
   }
+
+  /**
+   * A stand-in for any starter, added as a configuration class on the third side: binds the {@code vpce.*} keys
+   * the application sets into records of the same shape as the starter's, as the starter does, and makes one
+   * bean from them. Nothing else: no engine, no client customizer, no health.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @EnableConfigurationProperties(StandInProperties.class)
+  public static class ReferenceStarter {
+    /** @param properties the bound keys @return a bean made from them */
+    @Bean
+    public String standInBean(StandInProperties properties) {
+      return properties.bindings().keySet() + " " + properties.placement().zoneName() + " " + properties.dns();
+    }
+  }
+
+  /**
+   * The keys the application sets, bound as records, as the starter binds them.
+   *
+   * @param bindings  {@code vpce.bindings.*}
+   * @param placement {@code vpce.placement.*}
+   * @param dns       {@code vpce.dns.*}
+   */
+  @ConfigurationProperties("vpce")
+  public record StandInProperties(Map<String, StandInBinding> bindings, StandInPlacement placement, StandInDns dns) {}
+
+  /** @param host the host @param regionalDnsName the regional name @param zonalDnsNames the zonal names */
+  public record StandInBinding(String host, String regionalDnsName, Map<String, String> zonalDnsNames) {}
+
+  /** @param zoneName the zone name @param zoneId the zone ID @param budget the placement budget */
+  public record StandInPlacement(String zoneName, String zoneId, Duration budget) {}
+
+  /** @param servers the name servers @param timeout the per-server timeout */
+  public record StandInDns(List<String> servers, Duration timeout) {}
 }

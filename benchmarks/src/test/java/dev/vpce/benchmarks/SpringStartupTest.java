@@ -16,6 +16,31 @@ class SpringStartupTest {
   }
 
   @Test
+  void overSixRoundsEachSideRunsInEachPlaceTwiceAndBeforeEachOtherAsOftenAsAfter() {
+    java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+    for (int round = 6; round < 12; round++) {
+      List<SpringStartup.Side> order = SpringStartup.order(round);
+      assertThat(order).containsExactlyInAnyOrder(SpringStartup.Side.values());
+      for (int place = 0; place < order.size(); place++) {
+        counts.merge(order.get(place) + "@" + place, 1, Integer::sum);
+        for (int later = place + 1; later < order.size(); later++) {
+          counts.merge(order.get(place) + "<" + order.get(later), 1, Integer::sum);
+        }
+      }
+    }
+    for (SpringStartup.Side a : SpringStartup.Side.values()) {
+      for (int place = 0; place < 3; place++) {
+        assertThat(counts.get(a + "@" + place)).as(a + " in place " + place).isEqualTo(2);
+      }
+      for (SpringStartup.Side b : SpringStartup.Side.values()) {
+        if (a != b) {
+          assertThat(counts.get(a + "<" + b)).as(a + " before " + b).isEqualTo(3);
+        }
+      }
+    }
+  }
+
+  @Test
   void theBootstrapIntervalHoldsTheMedianAndNarrowsAsSamplesAgree() {
     List<Long> noisy = new ArrayList<>();
     for (long x : new long[] {-250, 40, 310, 120, -80, 95, 480, 60, 150, -20, 75, 210}) {
