@@ -23,6 +23,11 @@ public record DnsAnswer(List<InetAddress> addresses, Duration ttl) {
     addresses = List.copyOf(addresses);
   }
 
+  /** A TTL as read from the wire, in seconds: one with the top bit set is 0 (RFC 2181). */
+  static long wireTtl(long ttl) {
+    return ttl > Integer.MAX_VALUE ? 0 : ttl;
+  }
+
   /**
    * The answer for a dual-stack name from its A and AAAA answers: IPv4 first, and the TTL of the family that has
    * addresses, the smaller when both or neither do. Either may be null when that family was not asked for.

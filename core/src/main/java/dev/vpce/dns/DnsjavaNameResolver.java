@@ -112,10 +112,10 @@ public final class DnsjavaNameResolver implements NameResolver {
         }
         if (r.getType() == type) {
           addresses.add(address(name, r));
-          ttl = Math.min(ttl, r.getTTL());
+          ttl = Math.min(ttl, DnsAnswer.wireTtl(r.getTTL()));
         } else if (r instanceof CNAMERecord c && alias == null) {
           alias = c.getTarget();
-          ttl = Math.min(ttl, c.getTTL());
+          ttl = Math.min(ttl, DnsAnswer.wireTtl(c.getTTL()));
         }
       }
       if (!addresses.isEmpty()) {
@@ -141,14 +141,14 @@ public final class DnsjavaNameResolver implements NameResolver {
   }
 
   /**
-   * The negative TTL of RFC 2308: the smaller of the authority section's SOA TTL and its MINIMUM field; -1 when
-   * there is no SOA (then the empty answer is not cached).
+   * The negative TTL of RFC 2308: the smaller of the authority section's SOA TTL and its MINIMUM field, a value
+   * with the top bit set counting as 0 (RFC 2181); -1 when there is no SOA (then the empty answer is not cached).
    */
   private static long negativeTtl(Message reply) {
     long negative = -1;
     for (Record r : reply.getSection(Section.AUTHORITY)) {
       if (r instanceof SOARecord soa && soa.getDClass() == DClass.IN) {
-        long ttl = Math.min(soa.getTTL(), soa.getMinimum());
+        long ttl = Math.min(DnsAnswer.wireTtl(soa.getTTL()), DnsAnswer.wireTtl(soa.getMinimum()));
         negative = negative < 0 ? ttl : Math.min(negative, ttl);
       }
     }

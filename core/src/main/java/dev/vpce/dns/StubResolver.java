@@ -387,7 +387,7 @@ final class StubResolver implements NameResolver {
         if (end > length) {
           throw new IOException("a record runs past the end of the reply");
         }
-        ttl = ttl > Integer.MAX_VALUE ? 0 : ttl; // RFC 2181: a TTL with the top bit set is 0
+        ttl = DnsAnswer.wireTtl(ttl);
         if (rclass == CLASS_IN && (rtype == TYPE_A && rdlength == 4 || rtype == TYPE_AAAA && rdlength == 16)) {
           answers.add(new Answer(owner, rtype, ttl, r.bytes(rdlength), null));
           addresses = true;
@@ -399,32 +399,42 @@ final class StubResolver implements NameResolver {
         }
         r.seek(end);
       }
-      return new Reply(rcode, truncated, List.copyOf(answers), truncated || addresses ? -1 : negativeTtl(r, ns));
+      boolean nodata = rcode == 0 && !truncated && !addresses;
+      return new Reply(rcode, truncated, List.copyOf(answers), nodata ? negativeTtl(r, ns) : -1);
     }
 
     /**
-     * The negative TTL of RFC 2308 from the authority section of a reply without addresses: the SOA record's TTL
-     * or its MINIMUM field, whichever is smaller; -1 when there is no SOA (then the empty answer is not cached).
+     * The negative TTL of RFC 2308 from the authority section of a NODATA reply: the SOA record's TTL or its
+     * MINIMUM field, whichever is smaller, a value with the top bit set counting as 0 (RFC 2181); the smallest
+     * when there are several. -1 when there is no well-formed SOA: the section only advises how long to cache,
+     * so a broken one is not a reason to fail a lookup; the empty answer is then not cached.
      */
-    private static long negativeTtl(Reader r, int ns) throws IOException {
+    private static long negativeTtl(Reader r, int ns) {
       long negative = -1;
-      for (int i = 0; i < ns; i++) {
-        r.name();
-        int rtype = r.u16();
-        int rclass = r.u16();
-        long ttl = r.u32();
-        int rdlength = r.u16();
-        int end = r.position() + rdlength;
-        if (end > r.length()) {
-          throw new IOException("a record runs past the end of the reply");
+      try {
+        for (int i = 0; i < ns; i++) {
+          r.name();
+          int rtype = r.u16();
+          int rclass = r.u16();
+          long ttl = r.u32();
+          int end = r.u16() + r.position();
+          if (end > r.length()) {
+            return -1;
+          }
+          if (rtype == TYPE_SOA && rclass == CLASS_IN) {
+            r.name(); // MNAME
+            r.name(); // RNAME
+            if (r.position() + 20 != end) { // then SERIAL, REFRESH, RETRY, EXPIRE and MINIMUM, 4 octets each
+              return -1;
+            }
+            r.seek(end - 4);
+            long soa = Math.min(DnsAnswer.wireTtl(ttl), DnsAnswer.wireTtl(r.u32()));
+            negative = negative < 0 ? soa : Math.min(negative, soa);
+          }
+          r.seek(end);
         }
-        if (rtype == TYPE_SOA && rclass == CLASS_IN && rdlength >= 22) { // two names of 1 octet or more, 5 numbers
-          r.seek(end - 4);
-          long minimum = r.u32();
-          long soa = Math.min(ttl > Integer.MAX_VALUE ? 0 : ttl, minimum > Integer.MAX_VALUE ? 0 : minimum);
-          negative = negative < 0 ? soa : Math.min(negative, soa);
-        }
-        r.seek(end);
+      } catch (IOException broken) {
+        return -1;
       }
       return negative;
     }

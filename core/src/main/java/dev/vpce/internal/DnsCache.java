@@ -57,7 +57,7 @@ public final class DnsCache {
     volatile List<InetAddress> addresses = List.of();
     volatile Instant expiresAt = Instant.MIN;
     volatile Instant receivedAt; // null until a first answer
-    Duration ttl = MAX_RETRY; // guarded by this; until a first answer, retries back off to the cap
+    Duration ttl = MAX_RETRY; // guarded by this; until a first address, retries back off to the cap
     int failures; // guarded by this
     Scheduler.Cancellable next; // guarded by this
 
@@ -157,12 +157,15 @@ public final class DnsCache {
     Duration ahead = answer.ttl().multipliedBy(3).dividedBy(4);
     if (answer.addresses().isEmpty()) {
       // NODATA, nothing to serve: asked again when 3/4 of the zone's negative TTL (RFC 2308) is gone, or with
-      // back-off when the reply had no SOA to give one; either way at most MAX_RETRY apart, so that records that
-      // appear are soon used. The name's TTL stays what it was (MAX_RETRY until a first address): it caps how
-      // long a failed refresh waits.
-      e.failures++;
-      ahead = answer.ttl().isZero() ? backOff(e.failures, MAX_RETRY)
-          : ahead.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : ahead;
+      // back-off when the reply gave none (no SOA, or one that says 0); either way at most MAX_RETRY apart, so
+      // that records that appear are soon used. The name's TTL stays what it was (MAX_RETRY until a first
+      // address): it caps how long a failed refresh waits.
+      if (answer.ttl().isZero()) {
+        ahead = backOff(++e.failures, MAX_RETRY);
+      } else {
+        e.failures = 0; // an answer the zone said how long to keep: a failure after it starts back-off afresh
+        ahead = ahead.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : ahead;
+      }
     } else {
       e.ttl = answer.ttl();
       e.failures = 0;

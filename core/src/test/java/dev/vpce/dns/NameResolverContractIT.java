@@ -34,6 +34,7 @@ import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
+import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
 
 /**
@@ -209,6 +210,25 @@ class NameResolverContractIT {
         .as("no longer than the CNAME that led there").isEqualTo(Duration.ofSeconds(7));
     assertThat(dns.resolve("v4only.corp.example.test", IpAddressType.DUALSTACK).ttl())
         .as("the A records' TTL when one family has addresses").isEqualTo(kit.dns().ttl());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("resolvers")
+  void theNegativeTtlIsTheSmallerOfTheSoasTtlAndMinimumATopBitValueZero(String impl,
+      BiFunction<List<InetSocketAddress>, Duration, NameResolver> make) throws Exception {
+    ScriptedNameServer server = scripted((query, reply) -> {
+      String asked = query.getQuestion().getName().toString();
+      long ttl = asked.startsWith("a.") ? 300 : asked.startsWith("b.") ? 5 : 300;
+      long minimum = asked.startsWith("a.") ? 20 : asked.startsWith("b.") ? 900 : 0x8000_0000L + 60;
+      reply.addRecord(new SOARecord(Name.fromConstantString("corp.example.test."), DClass.IN, ttl,
+          Name.fromConstantString("ns.corp.example.test."), Name.fromConstantString("hostmaster.corp.example.test."),
+          1, 7200, 900, 1_209_600, minimum), Section.AUTHORITY);
+      return List.of(reply);
+    });
+    NameResolver dns = make.apply(List.of(server.address()), Duration.ofSeconds(1));
+    assertThat(dns.resolve("a.corp.example.test").ttl()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(dns.resolve("b.corp.example.test").ttl()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(dns.resolve("c.corp.example.test").ttl()).as("RFC 2181: the top bit set is 0").isZero();
   }
 
   @ParameterizedTest(name = "{0}")

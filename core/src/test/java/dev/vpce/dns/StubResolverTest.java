@@ -13,6 +13,7 @@ import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
@@ -115,12 +116,42 @@ class StubResolverTest {
   }
 
   @Test
-  void aBrokenAuthoritySectionOfANegativeReplyIsAnIoError() throws Exception {
+  void aBrokenSoaOnlyLeavesTheEmptyAnswerUncachedItDoesNotFailTheLookup() throws Exception {
     Message nodata = reply(ID, "db.corp.example.test.");
     nodata.addRecord(soa(300, 60), Section.AUTHORITY);
     byte[] wire = nodata.toWire();
-    assertThatThrownBy(() -> StubResolver.Reply.parse(wire, wire.length - 3, ID, "db.corp.example.test", Type.A))
-        .isInstanceOf(IOException.class);
+    StubResolver.Reply cut = StubResolver.Reply.parse(wire, wire.length - 3, ID, "db.corp.example.test", Type.A);
+    assertThat(cut.answers()).isEmpty();
+    assertThat(cut.negativeTtl()).as("an SOA cut short").isEqualTo(-1);
+
+    Message rootNames = reply(ID, "db.corp.example.test.");
+    rootNames.addRecord(new SOARecord(Name.fromString("corp.example.test."), DClass.IN, 300, Name.root, Name.root, 1,
+        7200, 900, 1_209_600, 60), Section.AUTHORITY);
+    byte[] ok = rootNames.toWire(); // RDATA: two root names (1 octet each) and five numbers: 22 octets, last
+    assertThat(StubResolver.Reply.parse(ok, ok.length, ID, "db.corp.example.test", Type.A).negativeTtl())
+        .isEqualTo(60);
+    byte[] longer = java.util.Arrays.copyOf(ok, ok.length + 1);
+    longer[ok.length - 22 - 1] = 23; // RDLENGTH one more than the names and numbers take
+    assertThat(StubResolver.Reply.parse(longer, longer.length, ID, "db.corp.example.test", Type.A).negativeTtl())
+        .as("names and numbers that do not fill the record exactly").isEqualTo(-1);
+  }
+
+  @Test
+  void theSmallestOfSeveralSoasCountsAndTopBitValuesAreZero() throws Exception {
+    Message two = reply(ID, "db.corp.example.test.");
+    two.addRecord(soa(300, 40), Section.AUTHORITY);
+    two.addRecord(soa(25, 900), Section.AUTHORITY);
+    assertThat(parse(two).negativeTtl()).isEqualTo(25);
+
+    Message topBit = reply(ID, "db.corp.example.test.");
+    topBit.addRecord(new SOARecord(Name.fromString("corp.example.test."), DClass.IN, 300, Name.root, Name.root, 1,
+        7200, 900, 1_209_600, 0x8000_0000L + 60), Section.AUTHORITY);
+    assertThat(parse(topBit).negativeTtl()).as("RFC 2181").isZero();
+
+    Message nxdomain = reply(ID, "db.corp.example.test.");
+    nxdomain.getHeader().setRcode(Rcode.NXDOMAIN);
+    nxdomain.addRecord(soa(300, 60), Section.AUTHORITY);
+    assertThat(parse(nxdomain).negativeTtl()).as("NXDOMAIN is an error, not an answer to keep").isEqualTo(-1);
   }
 
   @Test

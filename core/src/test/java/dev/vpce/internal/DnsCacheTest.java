@@ -110,6 +110,19 @@ class DnsCacheTest {
   }
 
   @Test
+  void aFailureAfterEmptyAnswersWithANegativeTtlBacksOffAfreshNotFromTheirCount() throws IOException {
+    resolver.answer(NAME, Duration.ofSeconds(4)); // asked every 3 s
+    cache.track(NAME);
+    scheduler.advance(Duration.ofSeconds(30));
+    assertThat(resolver.queries(NAME)).isEqualTo(11);
+    resolver.fail(NAME, new IOException("timed out"));
+    scheduler.advance(Duration.ofSeconds(3));
+    assertThat(resolver.queries(NAME)).as("the failed refresh").isEqualTo(12);
+    scheduler.advance(Duration.ofSeconds(1));
+    assertThat(resolver.queries(NAME)).as("first retry after a second, as after any first failure").isEqualTo(13);
+  }
+
+  @Test
   void anEmptyAnswerWithoutANegativeTtlIsAskedAgainWithBackOffNotEverySecond() throws IOException {
     resolver.answer(NAME, Duration.ZERO); // NODATA from a server that sent no SOA
     assertThat(cache.track(NAME)).isEmpty();

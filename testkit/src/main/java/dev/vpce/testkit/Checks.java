@@ -31,6 +31,16 @@ final class Checks {
     return value;
   }
 
+  /** A DNS TTL: zero or more, and at most 2^31 - 1 s, which is all 32 bits on the wire allow (RFC 2181). */
+  static Duration dnsTtl(String field, Duration value) {
+    notNegative(field, value);
+    if (value.getSeconds() > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(field + " must be at most " + Integer.MAX_VALUE + " s (a DNS TTL), but was "
+          + value);
+    }
+    return value;
+  }
+
   static InetAddress loopbackV6(String field, String literal) {
     notNull(field, literal);
     try {

@@ -41,7 +41,8 @@ import org.xbill.DNS.Type;
  * packets with dnsjava's message classes; a name can also be made a CNAME with its own TTL. Per-name faults
  * and changed answers switch at run time; every question is logged. Like any authoritative server (RFC 2308),
  * it puts an SOA record in the authority section of a negative answer (NXDOMAIN, or NODATA: a name without
- * records of the asked type), whose TTL and MINIMUM field are the {@link #negativeTtl() negative TTL}.
+ * records of the asked type), whose TTL and MINIMUM field are the {@link #negativeTtl() negative TTL}; its
+ * owner is the name's parent, where a real server names its zone's apex.
  * Thread-safe.
  */
 public final class LocalDns {
@@ -118,12 +119,11 @@ public final class LocalDns {
   /**
    * Sets the TTL of every answer from now on (whole seconds).
    *
-   * @param newTtl the TTL, zero or more, rounded down to whole seconds
+   * @param newTtl the TTL, zero or more, at most 2^31 - 1 s, rounded down to whole seconds
    * @return this server, for chaining
    */
   public LocalDns ttl(Duration newTtl) {
-    Checks.notNegative("ttl", newTtl);
-    this.ttl = newTtl;
+    this.ttl = Checks.dnsTtl("ttl", newTtl);
     return this;
   }
 
@@ -141,12 +141,11 @@ public final class LocalDns {
    * Sets how long negative answers may be cached from now on (whole seconds), until
    * {@link LocalPrivateLink#reset}.
    *
-   * @param newNegativeTtl the negative TTL, zero or more, rounded down to whole seconds
+   * @param newNegativeTtl the negative TTL, zero or more, at most 2^31 - 1 s, rounded down to whole seconds
    * @return this server, for chaining
    */
   public LocalDns negativeTtl(Duration newNegativeTtl) {
-    Checks.notNegative("negativeTtl", newNegativeTtl);
-    this.negativeTtl = newNegativeTtl;
+    this.negativeTtl = Checks.dnsTtl("negativeTtl", newNegativeTtl);
     return this;
   }
 
@@ -184,7 +183,7 @@ public final class LocalDns {
    * @return this server, for chaining
    */
   public LocalDns cname(String name, String target, Duration cnameTtl) {
-    Checks.notNegative("cnameTtl", cnameTtl);
+    Checks.dnsTtl("cnameTtl", cnameTtl);
     aliases.put(key(name), new Alias(key(Checks.notNull("target", target)), cnameTtl));
     return this;
   }
@@ -392,8 +391,9 @@ public final class LocalDns {
   }
 
   /**
-   * The SOA of a negative answer about {@code name}: owned by its parent (the zone this server stands for), with
-   * the negative TTL as its TTL and MINIMUM, as a resolver reads them (RFC 2308).
+   * The SOA of a negative answer about {@code name}, with the negative TTL as its TTL and MINIMUM, as a resolver
+   * reads them (RFC 2308). A real server names its zone's apex as the owner (for a private hosted zone of an
+   * AWS service name, the service name itself); this one, which has no zones, names the name's parent.
    */
   private Record soa(Name name) {
     Name zone = name.labels() > 2 ? new Name(name, 1) : Name.root;

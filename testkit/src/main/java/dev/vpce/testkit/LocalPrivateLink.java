@@ -621,7 +621,7 @@ public final class LocalPrivateLink implements AutoCloseable {
       }
       Checks.matches("vpcId", vpcId, VPC_ID, "vpc- and 8 or 17 hex digits");
       Checks.matches("ownerAccount", ownerAccountId, ACCOUNT, "a 12-digit account ID");
-      Checks.notNegative("dnsTtl", dnsTtl);
+      Checks.dnsTtl("dnsTtl", dnsTtl);
 
       List<Account> accounts = new ArrayList<>();
       Map<String, String> ownerNames = new LinkedHashMap<>();

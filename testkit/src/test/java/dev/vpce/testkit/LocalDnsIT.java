@@ -77,7 +77,7 @@ class LocalDnsIT {
     assertThat(nodata.getSection(Section.AUTHORITY)).singleElement().isInstanceOfSatisfying(SOARecord.class, soa -> {
       assertThat(soa.getTTL()).isEqualTo(60);
       assertThat(soa.getMinimum()).isEqualTo(60);
-      assertThat(soa.getName().toString()).as("the zone: the name's parent")
+      assertThat(soa.getName().toString()).as("its owner: the name's parent, standing in for a zone apex")
           .isEqualTo(regional.substring(regional.indexOf('.') + 1) + ".");
     });
 
@@ -88,6 +88,11 @@ class LocalDnsIT {
     assertThat(ask(kit, regional, Type.A, false).getSection(Section.AUTHORITY)).singleElement()
         .satisfies(soa -> assertThat(soa.getTTL()).isEqualTo(9));
     assertThat(ask(kit, regional + "x", Type.A, true).getSection(Section.AUTHORITY)).as("over TCP too").hasSize(1);
+
+    assertThatThrownBy(() -> kit.dns().negativeTtl(Duration.ofSeconds(1L << 31)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("negativeTtl must be at most 2147483647 s (a DNS TTL), but was PT596523H14M8S");
+    assertThatThrownBy(() -> kit.dns().ttl(Duration.ofSeconds(-1))).hasMessageContaining("must not be negative");
 
     kit.reset();
     assertThat(kit.dns().negativeTtl()).isEqualTo(Duration.ofSeconds(60));
