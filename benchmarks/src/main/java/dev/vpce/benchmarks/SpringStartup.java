@@ -8,11 +8,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringBootConfiguration;
@@ -21,11 +19,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
 import org.springframework.boot.context.metrics.buffering.StartupTimeline;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.metrics.StartupStep;
 
 /**
@@ -36,10 +30,12 @@ import org.springframework.core.metrics.StartupStep;
  * static binding whose DNS is the kit's server on loopback. "without" is the same classpath minus the starter, so
  * nothing reads the {@code vpce.*} keys there.
  *
- * <p>A third side calibrates the figure: the application without the starter but with a stand-in for any
- * starter ({@link ReferenceStarter}), which binds the same {@code vpce.*} keys into records and makes one bean from
- * them and does nothing else: what Boot charges a starter for being one, before it does any work. Its cost and
- * the starter's cost beyond it are printed, paired by round, as well.
+ * <p>A third side calibrates the figure: the application with vpce's starter jar but its auto-configurations
+ * excluded ({@code spring.autoconfigure.exclude}), and a stand-in auto-configuration ({@link StandInStarter}, from
+ * {@code target/stand-in}) that binds the same {@code VpceProperties} under the same condition and makes one bean
+ * from them, nothing else: what Boot charges a starter for being one, before it does any work. (Boot's exclusion
+ * check loads, without initialising, the excluded classes: a few classes that vpce's side does not pay that way.)
+ * Its cost and the starter's cost against it are printed, paired by round, as well.
  *
  * <p>Single start-ups on a small shared machine vary by a few hundred ms, more than the starter costs, so the
  * figure is the median of the paired differences with a bootstrap 95% interval; the difference of the medians,
@@ -67,6 +63,13 @@ public final class SpringStartup {
     if (withoutStarter.equals(classpath)) {
       throw new IllegalStateException("the starter is not on this classpath: " + classpath);
     }
+    Path standIn = Path.of(SpringStartup.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        .resolveSibling("stand-in");
+    if (!Files.isDirectory(standIn)) {
+      throw new IllegalStateException("the stand-in starter's imports are not at " + standIn + ": run mvn package");
+    }
+    String withStandIn = classpath + File.pathSeparator + standIn;
+    String excludeVpce = "--spring.autoconfigure.exclude=" + String.join(",", vpceAutoConfigurations());
     try (LocalPrivateLink kit = LocalPrivateLink.defaults().build()) {
       // the same application: both sides get the same configuration; without the starter nothing reads vpce.*
       List<String> props = List.of(
@@ -86,7 +89,11 @@ public final class SpringStartup {
       for (int i = 0; i <= samples; i++) { // round 0 warms the page cache and is not counted
         long[][] r = new long[Side.values().length][];
         for (Side side : order(i)) {
-          r[side.ordinal()] = child(side == Side.WITH ? classpath : withoutStarter, side, props);
+          r[side.ordinal()] = switch (side) {
+            case WITH -> child(classpath, side, props);
+            case WITHOUT -> child(withoutStarter, side, props);
+            case REFERENCE -> child(withStandIn, side, concat(props, excludeVpce));
+          };
         }
         if (i > 0) {
           long[] w = r[Side.WITH.ordinal()];
@@ -121,9 +128,10 @@ public final class SpringStartup {
           + "without %d, with %d: %+d%n",
           median(without.classes), median(with.classes), median(with.classes) - median(without.classes));
       long[] refCi = bootstrapMedianCi(pairedReference, 10_000, 0.95);
-      System.out.printf("a stand-in starter that only binds the same vpce.* keys into records and makes one bean "
-              + "from them: median of the paired differences %+d ms (95%% bootstrap interval %+d to %+d ms), "
-              + "classes %+d%n", median(pairedReference), refCi[0], refCi[1],
+      System.out.printf("the stand-in (vpce's starter jar with its auto-configurations excluded, and an "
+              + "auto-configuration that binds VpceProperties and makes one bean): median of the paired differences "
+              + "%+d ms (95%% bootstrap interval %+d to %+d ms), classes %+d%n", median(pairedReference), refCi[0],
+          refCi[1],
           median(reference.classes) - median(without.classes));
       long[] beyondCi = bootstrapMedianCi(beyondReference, 10_000, 0.95);
       System.out.printf("the starter against the stand-in (vpce's own work): median of the paired differences %+d ms "
@@ -171,6 +179,31 @@ public final class SpringStartup {
     int lo = (int) Math.floor((1 - level) / 2 * resamples);
     int hi = (int) Math.ceil((1 + level) / 2 * resamples) - 1;
     return new long[] {medians[lo], medians[Math.min(hi, resamples - 1)]};
+  }
+
+  /** The auto-configurations vpce's starter lists, read from its imports file on this classpath. */
+  private static List<String> vpceAutoConfigurations() throws IOException {
+    String imports = "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports";
+    List<String> names = new ArrayList<>();
+    for (java.net.URL url : java.util.Collections.list(SpringStartup.class.getClassLoader().getResources(imports))) {
+      try (java.io.InputStream in = url.openStream()) {
+        for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+          if (line.trim().startsWith("dev.vpce.spring.")) {
+            names.add(line.trim());
+          }
+        }
+      }
+    }
+    if (names.isEmpty()) {
+      throw new IllegalStateException("no dev.vpce.spring auto-configuration in any " + imports + " on the classpath");
+    }
+    return names;
+  }
+
+  private static List<String> concat(List<String> list, String more) {
+    List<String> all = new ArrayList<>(list);
+    all.add(more);
+    return all;
   }
 
   /** The sides of a round: the application with the starter, without it, and with the stand-in instead. */
@@ -254,11 +287,10 @@ public final class SpringStartup {
     public static void main(String[] args) {
       Side side = Side.valueOf(args[0]);
       boolean starter = side == Side.WITH;
-      String[] props = Arrays.copyOfRange(args, 1, args.length); // the same on every side
+      String[] props = Arrays.copyOfRange(args, 1, args.length); // the same on every side (and an exclusion)
       BufferingApplicationStartup steps = new BufferingApplicationStartup(20_000);
       long t0 = System.nanoTime();
-      ConfigurableApplicationContext ctx = new SpringApplicationBuilder(side == Side.REFERENCE
-          ? new Class<?>[] {App.class, ReferenceStarter.class} : new Class<?>[] {App.class})
+      ConfigurableApplicationContext ctx = new SpringApplicationBuilder(App.class)
           .applicationStartup(steps)
           .web(WebApplicationType.NONE)
           .bannerMode(Banner.Mode.OFF)
@@ -281,38 +313,4 @@ public final class SpringStartup {
       System.exit(0);
     }
   }
-
-  /**
-   * A stand-in for any starter, added as a configuration class on the third side: binds the {@code vpce.*} keys
-   * the application sets into records of the same shape as the starter's, as the starter does, and makes one
-   * bean from them. Nothing else: no engine, no client customizer, no health.
-   */
-  @Configuration(proxyBeanMethods = false)
-  @EnableConfigurationProperties(StandInProperties.class)
-  public static class ReferenceStarter {
-    /** @param properties the bound keys @return a bean made from them */
-    @Bean
-    public String standInBean(StandInProperties properties) {
-      return properties.bindings().keySet() + " " + properties.placement().zoneName() + " " + properties.dns();
-    }
-  }
-
-  /**
-   * The keys the application sets, bound as records, as the starter binds them.
-   *
-   * @param bindings  {@code vpce.bindings.*}
-   * @param placement {@code vpce.placement.*}
-   * @param dns       {@code vpce.dns.*}
-   */
-  @ConfigurationProperties("vpce")
-  public record StandInProperties(Map<String, StandInBinding> bindings, StandInPlacement placement, StandInDns dns) {}
-
-  /** @param host the host @param regionalDnsName the regional name @param zonalDnsNames the zonal names */
-  public record StandInBinding(String host, String regionalDnsName, Map<String, String> zonalDnsNames) {}
-
-  /** @param zoneName the zone name @param zoneId the zone ID @param budget the placement budget */
-  public record StandInPlacement(String zoneName, String zoneId, Duration budget) {}
-
-  /** @param servers the name servers @param timeout the per-server timeout */
-  public record StandInDns(List<String> servers, Duration timeout) {}
 }
