@@ -25,9 +25,9 @@ import org.springframework.core.metrics.StartupStep;
 /**
  * Spring Boot context start-up time of one application with and without the vpce starter, in one run: each
  * round starts fresh JVMs (a cold start, as a user's application has), one with the starter, one without and one
- * with a stand-in (below), in an order that rotates ({@link #order}), so all sides see the same machine load. The application has RestClient, WebClient (Reactor
- * Netty), HttpClient 5 and the Actuator's health on its classpath, and the same configuration on both sides: one
- * static binding whose DNS is the kit's server on loopback. "without" is the same classpath minus the starter, so
+ * with a stand-in (below), in an order that rotates ({@link #order}), so all sides see the same machine load. The
+ * application has RestClient, WebClient (Reactor Netty), HttpClient 5 and the Actuator's health on its classpath,
+ * and the same configuration on every side: one static binding whose DNS is the kit's server on loopback. "without" is the same classpath minus the starter, so
  * nothing reads the {@code vpce.*} keys there.
  *
  * <p>A third side calibrates the figure: the application with vpce's starter jar but its auto-configurations
@@ -306,7 +306,8 @@ public final class SpringStartup {
       ctx.close();
       if (hasVpce != starter || hasStandIn != (side == Side.REFERENCE)) {
         throw new IllegalStateException("expected the side " + side + ", but the privateLink bean "
-            + (hasVpce ? "exists" : "is missing") + " and the stand-in's bean " + (hasStandIn ? "exists" : "is missing"));
+            + (hasVpce ? "exists" : "is missing") + " and the stand-in's bean "
+            + (hasStandIn ? "exists" : "is missing"));
       }
       System.out.println("startup-ms=" + ms + " " + cpuMs + " " + vpceBeansMs(steps) + " " + classes + " "
           + mainCpuMs);
