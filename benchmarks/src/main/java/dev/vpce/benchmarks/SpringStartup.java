@@ -27,8 +27,8 @@ import org.springframework.core.metrics.StartupStep;
  * round starts fresh JVMs (a cold start, as a user's application has), one with the starter, one without and one
  * with a stand-in (below), in an order that rotates ({@link #order}), so all sides see the same machine load. The
  * application has RestClient, WebClient (Reactor Netty), HttpClient 5 and the Actuator's health on its classpath,
- * and the same configuration on every side: one static binding whose DNS is the kit's server on loopback. "without" is the same classpath minus the starter, so
- * nothing reads the {@code vpce.*} keys there.
+ * and the same configuration on every side: one static binding whose DNS is the kit's server on loopback.
+ * "without" is the same classpath minus the starter, so nothing reads the {@code vpce.*} keys there.
  *
  * <p>A third side calibrates the figure: the application with vpce's starter jar but its auto-configurations
  * excluded ({@code spring.autoconfigure.exclude}), and a stand-in auto-configuration ({@link StandInStarter}, from
@@ -71,7 +71,7 @@ public final class SpringStartup {
     String withStandIn = classpath + File.pathSeparator + standIn;
     String excludeVpce = "--spring.autoconfigure.exclude=" + String.join(",", vpceAutoConfigurations());
     try (LocalPrivateLink kit = LocalPrivateLink.defaults().build()) {
-      // the same application: both sides get the same configuration; without the starter nothing reads vpce.*
+      // the same application: every side gets the same configuration; without the starter nothing reads vpce.*
       List<String> props = List.of(
           "--vpce.bindings.orders.host=orders.internal.example.com",
           "--vpce.bindings.orders.regional-dns-name=" + kit.endpoint().regionalDnsName(),
