@@ -25,6 +25,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Issue 12, section 1: failover against today's practice. Three zones of the kit on loopback, an HTTPS service
@@ -172,8 +174,8 @@ public final class FailoverMatrix {
       }
       Map<String, List<MatrixSample>> samples = new LinkedHashMap<>();
       arms.keySet().forEach(k -> samples.put(k, new CopyOnWriteArrayList<>()));
-      int[] phase = {0};
-      boolean[] running = {true};
+      AtomicInteger phase = new AtomicInteger(); // the client threads read it: shared, so atomic
+      AtomicBoolean running = new AtomicBoolean(true);
       List<Thread> threads = new ArrayList<>();
       origin[0] = System.nanoTime();
       events.clear();
@@ -185,20 +187,22 @@ public final class FailoverMatrix {
         t.start();
       }
       sleepUntil(origin[0], o.healthy());
+      // a request that starts while the fault is being applied (zone by zone, endpoint by endpoint) or healed is
+      // the fault's: the healthy and recovered phases hold only requests that started in a healthy world
       long faultStart = System.nanoTime() - origin[0];
+      phase.set(1);
       scenario.apply(kit, LOCAL, true);
-      phase[0] = 1;
       sleepUntil(origin[0], o.healthy().plus(scenario.faultLength(o)));
       long waitedUntil = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
       while (o.minFaultRequests() > 0 && System.nanoTime() < waitedUntil && samples.values().stream()
           .anyMatch(l -> l.stream().filter(m -> m.phase() == 1).count() < o.minFaultRequests())) {
         Thread.sleep(20);
       }
-      long healAt = System.nanoTime() - origin[0];
       scenario.apply(kit, LOCAL, false);
-      phase[0] = 2;
+      long healAt = System.nanoTime() - origin[0];
+      phase.set(2);
       sleepUntil(origin[0], Duration.ofNanos(healAt).plus(o.recovery()));
-      running[0] = false;
+      running.set(false);
       for (Thread t : threads) {
         t.join(30_000);
       }
@@ -280,10 +284,10 @@ public final class FailoverMatrix {
     return new ArmStats.Breaker(firstOpen, wait, healthyFailed, healthyCause);
   }
 
-  private static void loop(MatrixClients.Arm arm, List<MatrixSample> samples, long origin, int[] phase, boolean[] running,
-      Duration pace) {
-    while (running[0]) {
-      int p = phase[0];
+  private static void loop(MatrixClients.Arm arm, List<MatrixSample> samples, long origin, AtomicInteger phase,
+      AtomicBoolean running, Duration pace) {
+    while (running.get()) {
+      int p = phase.get();
       long t0 = System.nanoTime();
       InetAddress served = null;
       String error = null;
@@ -293,7 +297,7 @@ public final class FailoverMatrix {
         error = e.getClass().getSimpleName() + ": " + e.getMessage();
       }
       long t1 = System.nanoTime();
-      if (p == 0 && phase[0] > 0) {
+      if (p == 0 && phase.get() > 0) {
         p = 1; // still running when the fault began: the fault's, so the healthy baseline stays clean
       }
       samples.add(new MatrixSample(p, t0 - origin, t1 - origin, served, error, 0));
