@@ -335,8 +335,8 @@ final class StubResolver implements NameResolver {
   /**
    * A reply to the question asked.
    *
-   * @param negativeTtl for a reply without addresses, how long its absence may be cached (RFC 2308), in seconds;
-   *                    -1 when the reply has addresses or no SOA
+   * @param negativeTtl for a NODATA reply (NOERROR, whole, no addresses), how long the absence of records may be
+   *                    cached (RFC 2308), in seconds; -1 for any other reply, or one without a well-formed SOA
    */
   record Reply(int rcode, boolean truncated, List<Answer> answers, long negativeTtl) {
     /**
@@ -417,7 +417,8 @@ final class StubResolver implements NameResolver {
           int rtype = r.u16();
           int rclass = r.u16();
           long ttl = r.u32();
-          int end = r.u16() + r.position();
+          int rdlength = r.u16();
+          int end = r.position() + rdlength;
           if (end > r.length()) {
             return -1;
           }
