@@ -15,8 +15,10 @@ import java.util.stream.Collectors;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
 import org.springframework.boot.context.metrics.buffering.StartupTimeline;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -181,21 +183,12 @@ public final class SpringStartup {
     return new long[] {medians[lo], medians[Math.min(hi, resamples - 1)]};
   }
 
-  /** The auto-configurations vpce's starter lists, read from its imports file on this classpath. */
-  private static List<String> vpceAutoConfigurations() throws IOException {
-    String imports = "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports";
-    List<String> names = new ArrayList<>();
-    for (java.net.URL url : java.util.Collections.list(SpringStartup.class.getClassLoader().getResources(imports))) {
-      try (java.io.InputStream in = url.openStream()) {
-        for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-          if (line.trim().startsWith("dev.vpce.spring.")) {
-            names.add(line.trim());
-          }
-        }
-      }
-    }
+  /** The auto-configurations vpce's starter lists in its imports file, as Boot reads them from this classpath. */
+  private static List<String> vpceAutoConfigurations() {
+    List<String> names = ImportCandidates.load(AutoConfiguration.class, SpringStartup.class.getClassLoader())
+        .getCandidates().stream().filter(n -> n.startsWith("dev.vpce.spring.")).toList();
     if (names.isEmpty()) {
-      throw new IllegalStateException("no dev.vpce.spring auto-configuration in any " + imports + " on the classpath");
+      throw new IllegalStateException("no dev.vpce.spring auto-configuration is listed on this classpath");
     }
     return names;
   }

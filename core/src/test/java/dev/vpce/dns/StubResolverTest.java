@@ -125,8 +125,7 @@ class StubResolverTest {
     assertThat(cut.negativeTtl()).as("an SOA cut short").isEqualTo(-1);
 
     Message rootNames = reply(ID, "db.corp.example.test.");
-    rootNames.addRecord(new SOARecord(Name.fromString("corp.example.test."), DClass.IN, 300, Name.root, Name.root, 1,
-        7200, 900, 1_209_600, 60), Section.AUTHORITY);
+    rootNames.addRecord(rootNamedSoa(60), Section.AUTHORITY);
     byte[] ok = rootNames.toWire(); // RDATA: two root names (1 octet each) and five numbers: 22 octets, last
     assertThat(StubResolver.Reply.parse(ok, ok.length, ID, "db.corp.example.test", Type.A).negativeTtl())
         .isEqualTo(60);
@@ -144,8 +143,7 @@ class StubResolverTest {
     assertThat(parse(two).negativeTtl()).isEqualTo(25);
 
     Message topBit = reply(ID, "db.corp.example.test.");
-    topBit.addRecord(new SOARecord(Name.fromString("corp.example.test."), DClass.IN, 300, Name.root, Name.root, 1,
-        7200, 900, 1_209_600, 0x8000_0000L + 60), Section.AUTHORITY);
+    topBit.addRecord(rootNamedSoa(0x8000_0000L + 60), Section.AUTHORITY);
     assertThat(parse(topBit).negativeTtl()).as("RFC 2181").isZero();
 
     Message nxdomain = reply(ID, "db.corp.example.test.");
@@ -202,6 +200,12 @@ class StubResolverTest {
   private static SOARecord soa(long ttl, long minimum) throws IOException {
     return new SOARecord(Name.fromString("corp.example.test."), DClass.IN, ttl, Name.fromString("ns.example.test."),
         Name.fromString("hostmaster.example.test."), 1, 7200, 900, 1_209_600, minimum);
+  }
+
+  /** An SOA with TTL 300 whose two names are the root: its RDATA is 22 octets, the smallest an SOA can have. */
+  private static SOARecord rootNamedSoa(long minimum) throws IOException {
+    return new SOARecord(Name.fromString("corp.example.test."), DClass.IN, 300, Name.root, Name.root, 1, 7200, 900,
+        1_209_600, minimum);
   }
 
   private static Message reply(int id, String name) throws IOException {
