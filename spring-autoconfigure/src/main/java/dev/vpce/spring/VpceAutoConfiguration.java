@@ -8,7 +8,6 @@ import java.util.List;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,7 +20,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * it uses: an {@link EndpointDiscovery} (default: the EC2 API from {@code vpce.ec2.*}), an
  * {@link AwsCredentialsProvider} for that EC2 API (default: the SDK's default chain), a {@link NameResolver}
  * (default: from {@code vpce.dns.*}), {@link PrivateLinkListener}s and {@link VpceBuilderCustomizer}s. The
- * {@code PrivateLink} is registered for JDBC while the context runs ({@link VpceJdbcRegistration}).
+ * rest of the application gets it through {@link VpceIntegrationAutoConfiguration}.
  */
 @AutoConfiguration
 @ConditionalOnProperty(prefix = "vpce", name = "enabled", havingValue = "true", matchIfMissing = true)
@@ -79,32 +78,5 @@ public class VpceAutoConfiguration {
     return VpcePrivateLinkFactory.create(properties, vpceNameResolver, discovery.getIfUnique(),
         mayCallEc2 ? VpcePrivateLinkFactory.ec2Credentials(beans) : null, listeners.orderedStream().toList(),
         customizing);
-  }
-
-  /**
-   * Registers the {@code PrivateLink} for JDBC ({@code jdbc:vpce:} URLs and socket factories in this JVM), and
-   * unregisters it before it closes.
-   *
-   * @param privateLink the context's {@code PrivateLink}
-   * @return the registration, undone when the context closes
-   */
-  @Bean
-  @ConditionalOnMissingBean
-  @ConditionalOnBean(PrivateLink.class)
-  public VpceJdbcRegistration vpceJdbcRegistration(PrivateLink privateLink) {
-    return new VpceJdbcRegistration(privateLink);
-  }
-
-  /**
-   * Every read of vpce's state for health and the endpoint goes through this one bean.
-   *
-   * @param privateLink the context's {@code PrivateLink}
-   * @return the reader of its {@code status()}
-   */
-  @Bean
-  @ConditionalOnMissingBean
-  @ConditionalOnBean(PrivateLink.class)
-  public VpceStatusReader vpceStatusReader(PrivateLink privateLink) {
-    return new VpceStatusReader(privateLink);
   }
 }

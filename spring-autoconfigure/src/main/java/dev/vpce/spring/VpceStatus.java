@@ -1,6 +1,19 @@
 package dev.vpce.spring;
 
+import dev.vpce.BindingState;
+import dev.vpce.DnsNameStatus;
+import dev.vpce.EndpointStatus;
+import dev.vpce.Placement;
+import dev.vpce.PrivateLink;
+import dev.vpce.PrivateLinkStatus;
+import dev.vpce.Route;
+import dev.vpce.TargetStatus;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -21,6 +34,58 @@ public record VpceStatus(boolean up, PlacementStatus placement, Map<String, Bind
    */
   public VpceStatus {
     bindings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bindings));
+  }
+
+  /** The status for health ({@code withDns} false) or the endpoint (true), from {@link PrivateLink#status()}. */
+  static VpceStatus of(PrivateLinkStatus s, boolean withDns) {
+    Placement p = s.placement();
+    PlacementStatus placement = p == null
+        ? new PlacementStatus(null, null, null, null, "pending")
+        : new PlacementStatus(p.zoneName(), p.zoneId(), p.region(), p.vpcId(),
+            p.source().name().toLowerCase(Locale.ROOT));
+    Map<String, BindingStatus> bindings = new LinkedHashMap<>();
+    boolean up = true;
+    for (dev.vpce.BindingStatus b : s.bindings()) {
+      up &= b.state() == BindingState.ROUTED;
+      bindings.put(b.host(), binding(b, withDns));
+    }
+    return new VpceStatus(up, placement, bindings);
+  }
+
+  private static BindingStatus binding(dev.vpce.BindingStatus b, boolean withDns) {
+    EndpointStatus e = b.endpoint();
+    Route route = b.route();
+    List<String> addresses = route == null ? List.of()
+        : route.addresses().stream().map(InetAddress::getHostAddress).toList();
+    Map<String, String> breakers = new LinkedHashMap<>();
+    for (TargetStatus t : b.targets()) {
+      String host = t.address().getAddress() == null ? t.address().getHostString()
+          : t.address().getAddress().getHostAddress();
+      breakers.put(host + ":" + t.address().getPort(), t.breaker().name());
+    }
+    String error = b.state() == BindingState.ROUTED ? null : b.lastError();
+    return new BindingStatus(b.host(), b.state().name(), e == null ? null : e.serviceName(),
+        e == null ? null : e.id(), e == null ? null : e.state(), b.tier() == null ? null : b.tier().name(),
+        route == null ? null : route.localZone(), route != null && route.failOpen(), addresses, breakers, error,
+        withDns ? dns(b.dnsNames()) : List.of());
+  }
+
+  private static List<DnsStatus> dns(List<DnsNameStatus> names) {
+    List<DnsStatus> out = new ArrayList<>();
+    for (DnsNameStatus d : names) {
+      out.add(new DnsStatus(d.name(), d.zone() == null ? "regional" : d.zone(),
+          d.addresses().stream().map(InetAddress::getHostAddress).toList(), seconds(d.ttl()), millis(d.age()),
+          d.stale()));
+    }
+    return out;
+  }
+
+  private static long seconds(Duration d) {
+    return d == null ? -1 : d.toSeconds();
+  }
+
+  private static long millis(Duration d) {
+    return d == null ? -1 : d.toMillis();
   }
 
   /**

@@ -15,7 +15,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class VpceActuatorAutoConfigurationTest {
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(VpceAutoConfiguration.class, VpceActuatorAutoConfiguration.class,
+      .withConfiguration(AutoConfigurations.of(VpceAutoConfiguration.class, VpceIntegrationAutoConfiguration.class,
           VpceMetricsAutoConfiguration.class))
       .withPropertyValues(Props.staticBinding());
 

@@ -21,7 +21,7 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
 
 class VpceAutoConfigurationTest {
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(VpceAutoConfiguration.class));
+      .withConfiguration(AutoConfigurations.of(VpceAutoConfiguration.class, VpceIntegrationAutoConfiguration.class));
 
   @Test
   void bindingsInPropertiesGiveAPrivateLinkThatClosesWithTheContext() {

@@ -14,7 +14,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 /** Which HikariCP pools the starter routes, what it puts into them, and when it backs off. Nothing connects. */
 class VpceDataSourceAutoConfigurationTest {
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(VpceAutoConfiguration.class, VpceDataSourceAutoConfiguration.class))
+      .withConfiguration(AutoConfigurations.of(VpceAutoConfiguration.class, VpceIntegrationAutoConfiguration.class))
       .withPropertyValues(Props.staticBinding());
 
   static HikariDataSource pool(String url) {
@@ -111,7 +111,7 @@ class VpceDataSourceAutoConfigurationTest {
   @Test
   void withoutAPrivateLinkThereIsNoPostProcessor() {
     new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(VpceAutoConfiguration.class, VpceDataSourceAutoConfiguration.class))
+        .withConfiguration(AutoConfigurations.of(VpceAutoConfiguration.class, VpceIntegrationAutoConfiguration.class))
         .withBean("dataSource", HikariDataSource.class, () -> pool("jdbc:postgresql://" + Props.HOST + "/ledger"))
         .run(ctx -> {
           assertThat(ctx).hasNotFailed().doesNotHaveBean(VpceHikariPostProcessor.class);

@@ -34,7 +34,7 @@ class VpceDiscoveryIT {
     this.kit = kit;
     String[] binding = Props.kitBinding(kit);
     runner = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(VpceAutoConfiguration.class, VpceActuatorAutoConfiguration.class))
+        .withConfiguration(AutoConfigurations.of(VpceAutoConfiguration.class, VpceIntegrationAutoConfiguration.class))
         .withBean(AwsCredentialsProvider.class, () -> StaticCredentialsProvider.create(AwsBasicCredentials.create(
             kit.callerAccount().accessKeyId(), kit.callerAccount().secretAccessKey())))
         .withPropertyValues(binding[0], binding[2], binding[3], binding[4])
@@ -155,7 +155,7 @@ class VpceDiscoveryIT {
   @Test
   void withoutTheCredentialsBeanTheSdkChainIsUsedAndTheKitRefusesItsKey() {
     new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(VpceAutoConfiguration.class, VpceActuatorAutoConfiguration.class))
+        .withConfiguration(AutoConfigurations.of(VpceAutoConfiguration.class, VpceIntegrationAutoConfiguration.class))
         .withPropertyValues(Props.kitBinding(kit)[0], Props.kitBinding(kit)[2], Props.kitBinding(kit)[3])
         .withPropertyValues("vpce.bindings.orders.service-name=" + LocalPrivateLink.DEFAULT_SERVICE_NAME,
             "vpce.vpc-id=" + kit.vpcId(), "vpce.startup.timeout=2s",

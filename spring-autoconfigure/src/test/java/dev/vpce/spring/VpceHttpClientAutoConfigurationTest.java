@@ -16,7 +16,7 @@ import java.util.List;
 
 class VpceHttpClientAutoConfigurationTest {
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(VpceAutoConfiguration.class, VpceHttpClientAutoConfiguration.class,
+      .withConfiguration(AutoConfigurations.of(VpceAutoConfiguration.class, VpceIntegrationAutoConfiguration.class,
           HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class))
       .withPropertyValues(Props.staticBinding());
 
@@ -77,7 +77,7 @@ class VpceHttpClientAutoConfigurationTest {
   @Test
   void withoutBootsHttpClientModuleNothingIsCustomized() {
     new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(VpceAutoConfiguration.class, VpceHttpClientAutoConfiguration.class))
+        .withConfiguration(AutoConfigurations.of(VpceAutoConfiguration.class, VpceIntegrationAutoConfiguration.class))
         .withPropertyValues(Props.staticBinding())
         .withClassLoader(new FilteredClassLoader("org.springframework.boot.http.client"))
         .run(ctx -> assertThat(ctx).hasNotFailed().hasSingleBean(PrivateLink.class)
@@ -88,7 +88,7 @@ class VpceHttpClientAutoConfigurationTest {
   @Test
   void withoutAPrivateLinkNothingIsCustomized() {
     new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(VpceAutoConfiguration.class, VpceHttpClientAutoConfiguration.class))
+        .withConfiguration(AutoConfigurations.of(VpceAutoConfiguration.class, VpceIntegrationAutoConfiguration.class))
         .run(ctx -> assertThat(ctx).hasNotFailed().doesNotHaveBean(VpceHttpComponentsCustomizer.class)
             .doesNotHaveBean(VpceJdkClientCustomizer.class).doesNotHaveBean(VpceReactorNettyCustomizer.class));
   }

@@ -56,7 +56,7 @@ class VpceJdkClientIT {
     runner = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, HttpClientAutoConfiguration.class,
             ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-            VpceAutoConfiguration.class, VpceHttpClientAutoConfiguration.class))
+            VpceAutoConfiguration.class, VpceIntegrationAutoConfiguration.class))
         .withClassLoader(new FilteredClassLoader("org.apache.hc.client5", "reactor.netty"))
         .withPropertyValues(Props.kitBinding(kit))
         .withPropertyValues("spring.ssl.bundle.pem.kit.truststore.certificate=" + Pem.trustedCa(tls),
