@@ -7,14 +7,17 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Puts the context's {@link PrivateLink} (vpce's own or the application's) to work in the rest of the
- * application: registered for JDBC, read for health and the endpoint, and in every client Boot builds. Each part
- * below backs off on its own: a bean of the same type (or name) from the application, or its library missing.
+ * application: registered for JDBC, read for health and the endpoint, and in every client Boot builds. Off with
+ * {@code vpce.enabled=false}, like every vpce bean. Each part backs off when its library is missing, and each but
+ * the HikariCP post-processor when the application has a bean of the same type (the health indicator: of the
+ * same name); a pool whose {@code socketFactory} data source property is set is left as it is.
  * <ul>
  *   <li>JDBC: {@code jdbc:vpce:} URLs and socket factories in this JVM use the {@code PrivateLink}
  *       ({@link VpceJdbcRegistration}); HikariCP {@code DataSource}s whose JDBC URL host is bound route
@@ -36,6 +39,7 @@ import org.springframework.context.annotation.Configuration;
  * from an absent module must not share a class with the guard that checks for the module.
  */
 @AutoConfiguration(after = VpceAutoConfiguration.class)
+@ConditionalOnProperty(prefix = "vpce", name = "enabled", havingValue = "true", matchIfMissing = true)
 @ConditionalOnBean(PrivateLink.class)
 public class VpceIntegrationAutoConfiguration {
   /** Created by Spring Boot's auto-configuration; applications do not create it. */

@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 
 /** vpce's Micrometer meters ({@link PrivateLinkMetrics}), bound by Boot to every {@link MeterRegistry}. */
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Bean;
     afterName = {"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
         "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"})
 @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+@ConditionalOnProperty(prefix = "vpce", name = "enabled", havingValue = "true", matchIfMissing = true)
 @ConditionalOnBean({PrivateLink.class, MeterRegistry.class})
 public class VpceMetricsAutoConfiguration {
   /** Created by Spring Boot's auto-configuration; applications do not create it. */

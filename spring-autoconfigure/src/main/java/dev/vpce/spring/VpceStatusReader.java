@@ -7,8 +7,9 @@ import dev.vpce.PrivateLink;
  * The one place the starter reads vpce's state (health, the Actuator endpoint): a view of
  * {@link PrivateLink#status()}. It never does network I/O and never waits for start-up, so a binding still
  * {@link BindingState#STARTING} is reported as such while the application starts. Its methods name no type but
- * {@link VpceStatus}: Spring introspects a bean's class when it creates the bean, so the mapping from vpce's
- * status types lives in {@code VpceStatus}, loaded on the first read rather than at start-up.
+ * {@link VpceStatus}: Spring introspects a bean's class when it creates the bean, which loads every type in its
+ * method signatures, so the mapping from vpce's status types is {@code VpceStatus}'s, and the types only it
+ * needs load on the first read rather than at start-up.
  */
 public final class VpceStatusReader {
   private final PrivateLink privateLink;

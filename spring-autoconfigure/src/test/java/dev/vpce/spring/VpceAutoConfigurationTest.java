@@ -147,6 +147,22 @@ class VpceAutoConfigurationTest {
   }
 
   @Test
+  void vpceEnabledFalseTurnsEverythingOffEvenBesideTheApplicationsOwnPrivateLink() {
+    try (PrivateLink own = Props.ownPrivateLink("own.example.com")) {
+      // the runner's classpath has Boot's HTTP client module, HikariCP, health and the actuator
+      runner.withPropertyValues("vpce.enabled=false")
+          .withBean(PrivateLink.class, () -> own, bd -> bd.setDestroyMethodName("")).run(ctx -> {
+            assertThat(ctx).hasNotFailed().hasSingleBean(PrivateLink.class).doesNotHaveBean(VpceProperties.class)
+                .doesNotHaveBean(VpceJdbcRegistration.class).doesNotHaveBean(VpceStatusReader.class)
+                .doesNotHaveBean(VpceHikariPostProcessor.class).doesNotHaveBean(VpceJdkClientCustomizer.class)
+                .doesNotHaveBean(VpceHttpComponentsCustomizer.class).doesNotHaveBean(VpceReactorNettyCustomizer.class)
+                .doesNotHaveBean(VpceHealthIndicator.class);
+            assertThat(VpceJdbc.registered()).doesNotContain(own);
+          });
+    }
+  }
+
+  @Test
   void anApplicationsOwnPrivateLinkWins() {
     try (PrivateLink own = Props.ownPrivateLink("own.example.com")) {
       runner.withPropertyValues(Props.staticBinding()).withBean(PrivateLink.class, () -> own).run(ctx -> {

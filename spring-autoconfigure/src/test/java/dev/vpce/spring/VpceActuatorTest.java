@@ -13,7 +13,7 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.S
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-class VpceActuatorAutoConfigurationTest {
+class VpceActuatorTest {
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(VpceAutoConfiguration.class, VpceIntegrationAutoConfiguration.class,
           VpceMetricsAutoConfiguration.class))
@@ -83,6 +83,17 @@ class VpceActuatorAutoConfigurationTest {
           assertThat(registry.find("vpce.routes").tag("binding", Props.HOST).functionCounters()).hasSize(3);
           assertThat(registry.find("vpce.refresh.failures").functionCounter()).isNotNull();
         });
+  }
+
+  @Test
+  void noMetersWhenVpceIsDisabledEvenBesideTheApplicationsOwnPrivateLink() {
+    try (dev.vpce.PrivateLink own = Props.ownPrivateLink("own.example.com")) {
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(VpceAutoConfiguration.class, VpceMetricsAutoConfiguration.class))
+          .withPropertyValues("vpce.enabled=false").withBean(SimpleMeterRegistry.class)
+          .withBean(dev.vpce.PrivateLink.class, () -> own, bd -> bd.setDestroyMethodName(""))
+          .run(ctx -> assertThat(ctx).hasNotFailed().doesNotHaveBean(PrivateLinkMetrics.class));
+    }
   }
 
   @Test

@@ -14,7 +14,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import java.util.List;
 
-class VpceHttpClientAutoConfigurationTest {
+class VpceHttpClientsTest {
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(VpceAutoConfiguration.class, VpceIntegrationAutoConfiguration.class,
           HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class))

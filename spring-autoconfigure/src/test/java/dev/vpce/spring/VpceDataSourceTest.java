@@ -12,7 +12,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** Which HikariCP pools the starter routes, what it puts into them, and when it backs off. Nothing connects. */
-class VpceDataSourceAutoConfigurationTest {
+class VpceDataSourceTest {
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(VpceAutoConfiguration.class, VpceIntegrationAutoConfiguration.class))
       .withPropertyValues(Props.staticBinding());
