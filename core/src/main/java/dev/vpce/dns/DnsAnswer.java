@@ -28,6 +28,20 @@ public record DnsAnswer(List<InetAddress> addresses, Duration ttl) {
     return ttl > Integer.MAX_VALUE ? 0 : ttl;
   }
 
+  /** One SOA record's negative TTL (RFC 2308), in seconds: the smaller of its TTL and its MINIMUM field. */
+  static long soaNegativeTtl(long ttl, long minimum) {
+    return Math.min(wireTtl(ttl), wireTtl(minimum));
+  }
+
+  /**
+   * The answer for a name that exists without records of the asked type (NODATA): kept for the zone's negative TTL,
+   * bounded by the TTLs of any CNAMEs on the way ({@code chainTtl}); not kept (TTL 0) when the reply had no SOA
+   * ({@code negativeTtl} -1).
+   */
+  static DnsAnswer noData(long chainTtl, long negativeTtl) {
+    return new DnsAnswer(List.of(), Duration.ofSeconds(negativeTtl < 0 ? 0 : Math.min(chainTtl, negativeTtl)));
+  }
+
   /**
    * The answer for a dual-stack name from its A and AAAA answers: IPv4 first, and the TTL of the family that has
    * addresses, the smaller when both or neither do. Either may be null when that family was not asked for.

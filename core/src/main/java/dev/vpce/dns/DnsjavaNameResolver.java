@@ -127,8 +127,7 @@ public final class DnsjavaNameResolver implements NameResolver {
               + " from " + servers);
         }
         // NODATA: the name exists without records of this type; the zone's SOA says how long that holds
-        long negative = negativeTtl(reply);
-        return new DnsAnswer(List.of(), Duration.ofSeconds(negative < 0 ? 0 : Math.min(ttl, negative)));
+        return DnsAnswer.noData(ttl, negativeTtl(reply));
       }
       if (++hops > MAX_CHAIN) {
         throw new IOException("DNS lookup of " + name + " followed more than " + MAX_CHAIN + " CNAMEs (a loop?)");
@@ -148,7 +147,7 @@ public final class DnsjavaNameResolver implements NameResolver {
     long negative = -1;
     for (Record r : reply.getSection(Section.AUTHORITY)) {
       if (r instanceof SOARecord soa && soa.getDClass() == DClass.IN) {
-        long ttl = Math.min(DnsAnswer.wireTtl(soa.getTTL()), DnsAnswer.wireTtl(soa.getMinimum()));
+        long ttl = DnsAnswer.soaNegativeTtl(soa.getTTL(), soa.getMinimum());
         negative = negative < 0 ? ttl : Math.min(negative, ttl);
       }
     }

@@ -114,8 +114,7 @@ final class StubResolver implements NameResolver {
               + " from " + servers);
         }
         // NODATA: the name exists without records of this type; the zone's SOA says how long that holds
-        return new DnsAnswer(List.of(), Duration.ofSeconds(reply.negativeTtl() < 0 ? 0
-            : Math.min(ttl, reply.negativeTtl())));
+        return DnsAnswer.noData(ttl, reply.negativeTtl());
       }
       if (++hops > MAX_CHAIN) {
         throw new IOException("DNS lookup of " + name + " followed more than " + MAX_CHAIN + " CNAMEs (a loop?)");
@@ -429,7 +428,7 @@ final class StubResolver implements NameResolver {
               return -1;
             }
             r.seek(end - 4);
-            long soa = Math.min(DnsAnswer.wireTtl(ttl), DnsAnswer.wireTtl(r.u32()));
+            long soa = DnsAnswer.soaNegativeTtl(ttl, r.u32());
             negative = negative < 0 ? soa : Math.min(negative, soa);
           }
           r.seek(end);
